@@ -11,10 +11,13 @@ import torch
 import torch.nn.functional as F
 
 
-def case(name, rows, cols, eps, affine, offset=0.0, scale=1.0):
-    x = torch.randn(rows, cols) * scale + offset
-    w = torch.randn(cols) if affine else None
-    b = torch.randn(cols) if affine else None
+def case(name, rows, cols, eps, affine, offset=0.0, scale=1.0, fixed=None):
+    if fixed is not None:
+        x, w, b = (torch.tensor(v, dtype=torch.float32) for v in fixed)
+    else:
+        x = torch.randn(rows, cols) * scale + offset
+        w = torch.randn(cols) if affine else None
+        b = torch.randn(cols) if affine else None
     y = F.layer_norm(x, (cols,), w, b, eps)
     # How far PyTorch's own float32 result is from float64 bounds how closely
     # another float32 implementation can be asked to agree with it.
@@ -39,6 +42,11 @@ def case(name, rows, cols, eps, affine, offset=0.0, scale=1.0):
 def main():
     torch.manual_seed(0)
     cases = [
+        # The fixed input that the demo page (web/src/layer_norm_demo.js) runs.
+        case("page demo", 2, 4, 1e-5, True, fixed=(
+            [[-2.0, -0.5, 1.0, 2.5], [4.0, 0.0, -1.0, 3.0]],
+            [1.0, 0.5, 2.0, -1.0],
+            [0.0, 0.1, -0.2, 0.3])),
         case("small affine", 2, 5, 1e-5, True),
         case("no affine", 3, 8, 1e-5, False),
         case("single column", 4, 1, 1e-5, True),
