@@ -1,0 +1,29 @@
+// A reference-counted, 64-byte aligned block of bytes that tensors and their
+// views share.
+#pragma once
+
+#include <cstddef>
+#include <cstdlib>
+#include <memory>
+
+namespace lesson::tensor {
+
+class Storage {
+ public:
+  // Zero-filled when `zero` is true; otherwise the contents are unspecified
+  // (torch.empty).
+  explicit Storage(std::size_t nbytes, bool zero = true);
+  ~Storage();
+  Storage(const Storage&) = delete;
+  Storage& operator=(const Storage&) = delete;
+
+  void* data() { return data_; }
+  const void* data() const { return data_; }
+  std::size_t nbytes() const { return nbytes_; }
+
+ private:
+  void* data_;
+  std::size_t nbytes_;
+};
+
+}  // namespace lesson::tensor
