@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <cstdlib>
 #include <memory>
 
@@ -20,10 +21,13 @@ class Storage {
   void* data() { return data_; }
   const void* data() const { return data_; }
   std::size_t nbytes() const { return nbytes_; }
+  std::uint64_t version() const { return version_; }
+  void bump_version() { ++version_; }
 
  private:
   void* data_;
   std::size_t nbytes_;
+  std::uint64_t version_ = 0;  // in-place modifications, for autograd's saved-tensor check
 };
 
 }  // namespace lesson::tensor

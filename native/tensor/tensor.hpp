@@ -25,6 +25,7 @@ struct AutogradMeta {
   std::uint32_t output_nr = 0;                // which output of grad_fn this is
   std::shared_ptr<TensorImpl> grad;           // accumulated .grad (leaves, or retain_grad)
   bool retains_grad = false;
+  std::weak_ptr<autograd::Node> grad_accumulator;  // a leaf's AccumulateGrad, shared by its uses
 };
 
 struct TensorImpl {
@@ -34,7 +35,6 @@ struct TensorImpl {
   Strides strides;
   std::int64_t offset = 0;  // in elements
   AutogradMeta autograd;
-  std::uint64_t version = 0;  // bumped by in-place ops (saved-tensor checks)
 };
 
 class Tensor {
@@ -94,7 +94,11 @@ class Tensor {
   bool is_leaf() const { return impl_->autograd.grad_fn == nullptr; }
   Tensor grad() const { return Tensor(impl_->autograd.grad); }
   void set_grad(const Tensor& g) { impl_->autograd.grad = g.impl_; }
-  void bump_version() { ++impl_->version; }
+  // In-place ops bump the version of the storage, which all views share (as
+  // PyTorch's version counter is shared by views), so autograd can tell that
+  // a tensor it saved was modified.
+  void bump_version() const { impl_->storage->bump_version(); }
+  std::uint64_t version() const { return impl_->storage->version(); }
 
  private:
   std::shared_ptr<TensorImpl> impl_;

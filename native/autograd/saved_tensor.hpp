@@ -1,0 +1,33 @@
+// A tensor a backward node keeps for later, with the checks PyTorch makes
+// when it is used: not freed by an earlier backward, and not modified in
+// place since it was saved.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "tensor/tensor.hpp"
+
+namespace lesson::autograd {
+
+class SavedTensor {
+ public:
+  SavedTensor() = default;
+  // Keeps an alias of `t`'s data without its autograd history, so that a node
+  // saving its own output does not form a reference cycle.
+  explicit SavedTensor(const tensor::Tensor& t);
+
+  // The saved data. Throws PyTorch's errors if released or modified in place.
+  tensor::Tensor unpack() const;
+  void release() { released_ = true; data_ = tensor::Tensor(); }
+  bool defined() const { return defined_; }
+
+ private:
+  tensor::Tensor data_;
+  std::uint64_t saved_version_ = 0;
+  std::string producer_;  // "which is output 0 of MulBackward0" part, if any
+  bool defined_ = false;
+  bool released_ = false;
+};
+
+}  // namespace lesson::autograd
