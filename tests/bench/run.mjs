@@ -1,40 +1,56 @@
-// Benchmarks: prints one row per case. Figures, never pass/fail.
-import { performance } from 'node:perf_hooks';
-import { loadRuntime } from '../node/load_runtime.mjs';
+// npm run bench: times every case of tests/bench/native natively, in our
+// WebAssembly build (Node), and in PyTorch 1.13 with one thread when
+// /usr/bin/python3 has torch; prints one table. Figures only, no pass/fail.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const runtime = await loadRuntime();
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const filter = process.argv[2] || '';
 
-function timeIt(fn, { minMs = 300, minRuns = 5 } = {}) {
-  fn();  // warm up
-  const times = [];
-  const start = performance.now();
-  while (times.length < minRuns || performance.now() - start < minMs) {
-    const t0 = performance.now();
-    fn();
-    times.push(performance.now() - t0);
+function runJsonLines(command, args) {
+  const result = spawnSync(command, args, { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 });
+  if (result.status !== 0) {
+    return { error: `${command} ${args.join(' ')} exited ${result.status}: ${(result.stderr || '').trim().split('\n').pop()}` };
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+  const rows = new Map();
+  for (const line of result.stdout.split('\n')) {
+    if (!line.startsWith('{')) continue;
+    const row = JSON.parse(line);
+    rows.set(`${row.name} ${JSON.stringify(row.shape)}`, row);
+  }
+  return { rows };
 }
 
-const cases = [
-  {
-    name: 'layerNorm wasm (JS API, incl. copies)',
-    shape: [4096, 768],
-    setup([rows, cols]) {
-      const x = new Float32Array(rows * cols).map((_, i) => Math.sin(i));
-      const w = new Float32Array(cols).fill(1);
-      const b = new Float32Array(cols);
-      return () => runtime.layerNorm(x, rows, cols, w, b, 1e-5);
-    },
-    bytes: ([rows, cols]) => rows * cols * 4 * 2,
-  },
-];
+const torchProbe = spawnSync('/usr/bin/python3', ['-c', 'import torch'], { encoding: 'utf8' });
+const haveTorch = torchProbe.status === 0;
 
-const header = ['benchmark', 'shape', 'median ms', 'GB/s'];
-console.log(header.map((h, i) => (i === 0 ? h.padEnd(40) : h.padStart(14))).join(''));
-for (const c of cases) {
-  const ms = timeIt(c.setup(c.shape));
-  const gbs = c.bytes(c.shape) / (ms * 1e6);
-  console.log(`${c.name.padEnd(40)}${JSON.stringify(c.shape).padStart(14)}${ms.toFixed(3).padStart(14)}${gbs.toFixed(2).padStart(14)}`);
+console.log('Running native benchmarks (build/native/lesson_bench)...');
+const native = runJsonLines(path.join(root, 'build/native/lesson_bench'), [filter]);
+console.log('Running WebAssembly benchmarks in Node (build/wasm/lesson_bench.cjs)...');
+const wasm = runJsonLines(process.execPath, ['--no-experimental-fetch', 'build/wasm/lesson_bench.cjs', filter]);
+let torch = { rows: new Map() };
+if (haveTorch) {
+  console.log('Running PyTorch benchmarks (/usr/bin/python3, torch.set_num_threads(1))...');
+  torch = runJsonLines('/usr/bin/python3', ['tests/bench/torch_bench.py', filter]);
+} else {
+  console.log('PyTorch is not installed for /usr/bin/python3: the torch columns are skipped.');
+}
+for (const r of [native, wasm, torch]) if (r.error) console.log(`warning: ${r.error}`);
+
+const columns = [
+  ['benchmark', 44], ['shape', 16], ['native ms', 11], ['torch ms', 10], ['native/torch', 13],
+  ['wasm ms', 10], ['wasm/native', 12],
+];
+const fmt = (v, digits = 3) => (v === undefined || Number.isNaN(v) ? '-' : v.toFixed(digits));
+console.log('');
+console.log(columns.map(([h, w], i) => (i < 2 ? h.padEnd(w) : h.padStart(w))).join(''));
+for (const [key, row] of native.rows || new Map()) {
+  const t = torch.rows?.get(key)?.ms;
+  const w = wasm.rows?.get(key)?.ms;
+  const cells = [
+    row.name, JSON.stringify(row.shape), fmt(row.ms), fmt(t), t ? `${fmt(row.ms / t, 2)}x` : '-',
+    fmt(w), w ? `${fmt(w / row.ms, 2)}x` : '-',
+  ];
+  console.log(cells.map((c, i) => (i < 2 ? String(c).padEnd(columns[i][1]) : String(c).padStart(columns[i][1]))).join(''));
 }

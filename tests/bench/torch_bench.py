@@ -1,0 +1,53 @@
+#!/usr/bin/python3
+"""PyTorch 1.13's times for the cases of tests/bench/native, one thread.
+
+Prints one JSON line per case, like build/native/lesson_bench. Case names and
+shapes must match the C++ registrations. Run by tests/bench/run.mjs when
+/usr/bin/python3 can import torch.
+"""
+import json
+import sys
+import time
+
+import torch
+
+torch.set_num_threads(1)
+torch.manual_seed(0)
+
+
+def median_ms(body):
+    body()
+    times = []
+    start = time.perf_counter()
+    while len(times) < 5 or (time.perf_counter() - start < 0.25 and len(times) < 1000):
+        t0 = time.perf_counter()
+        body()
+        times.append((time.perf_counter() - t0) * 1000.0)
+    times.sort()
+    return times[len(times) // 2], len(times)
+
+
+def layer_norm_forward(shape):
+    x = torch.randn(shape)
+    w = torch.ones(shape[-1])
+    b = torch.zeros(shape[-1])
+    return lambda: torch.nn.functional.layer_norm(x, (shape[-1],), w, b, 1e-5)
+
+
+CASES = [
+    ("LayerNorm forward (last dim kernel)", [32, 16, 512], layer_norm_forward),
+]
+
+
+def main():
+    only = sys.argv[1] if len(sys.argv) > 1 else ""
+    with torch.no_grad():
+        for name, shape, make in CASES:
+            if only and only not in name:
+                continue
+            ms, runs = median_ms(make(shape))
+            print(json.dumps({"name": name, "shape": shape, "ms": round(ms, 4), "runs": runs}), flush=True)
+
+
+if __name__ == "__main__":
+    main()
