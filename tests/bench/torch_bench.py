@@ -5,7 +5,9 @@ Prints one JSON line per case, like build/native/lesson_bench. Case names and
 shapes must match the C++ registrations. Run by tests/bench/run.mjs when
 /usr/bin/python3 can import torch.
 """
+import importlib
 import json
+import pathlib
 import sys
 import time
 
@@ -27,26 +29,27 @@ def median_ms(body):
     return times[len(times) // 2], len(times)
 
 
-def layer_norm_forward(shape):
-    x = torch.randn(shape)
-    w = torch.ones(shape[-1])
-    b = torch.zeros(shape[-1])
-    return lambda: torch.nn.functional.layer_norm(x, (shape[-1],), w, b, 1e-5)
+def all_cases():
+    """CASES lists from every tests/bench/torch_cases_*.py, in file order.
 
-
-CASES = [
-    ("LayerNorm forward (last dim kernel)", [32, 16, 512], layer_norm_forward),
-]
+    Each CASES entry is (name, shape, make) where make(shape) returns the
+    callable to time; names and shapes match the C++ registrations.
+    """
+    here = pathlib.Path(__file__).parent
+    sys.path.insert(0, str(here))
+    cases = []
+    for path in sorted(here.glob("torch_cases_*.py")):
+        cases.extend(importlib.import_module(path.stem).CASES)
+    return cases
 
 
 def main():
     only = sys.argv[1] if len(sys.argv) > 1 else ""
-    with torch.no_grad():
-        for name, shape, make in CASES:
-            if only and only not in name:
-                continue
-            ms, runs = median_ms(make(shape))
-            print(json.dumps({"name": name, "shape": shape, "ms": round(ms, 4), "runs": runs}), flush=True)
+    for name, shape, make in all_cases():
+        if only and only not in name:
+            continue
+        ms, runs = median_ms(make(shape))
+        print(json.dumps({"name": name, "shape": shape, "ms": round(ms, 4), "runs": runs}), flush=True)
 
 
 if __name__ == "__main__":
