@@ -43,7 +43,9 @@ std::int64_t wrap_dim(std::int64_t dim, std::int64_t ndim) {
 Shape broadcast_shapes(const Shape& a, const Shape& b) {
   const std::size_t n = std::max(a.size(), b.size());
   Shape out(n);
-  for (std::size_t i = 0; i < n; ++i) {
+  // From the last dim backwards, as PyTorch's infer_size, so a mismatch in
+  // several dims reports the innermost one.
+  for (std::size_t i = n; i-- > 0;) {
     const std::int64_t da = i < n - a.size() ? 1 : a[i - (n - a.size())];
     const std::int64_t db = i < n - b.size() ? 1 : b[i - (n - b.size())];
     if (da != db && da != 1 && db != 1) {
