@@ -1,0 +1,116 @@
+#include "autograd/ops_linalg.hpp"
+
+#include "autograd/ops_arith.hpp"
+#include "autograd/ops_shape.hpp"
+#include "autograd/ops_util.hpp"
+#include "tensor/elementwise_binary.hpp"
+#include "tensor/linalg.hpp"
+#include "tensor/reshape.hpp"
+#include "tensor/views.hpp"
+
+namespace lesson::autograd {
+
+namespace T = lesson::tensor;
+using tensor::Scalar;
+using Saved = std::vector<SavedTensor>;
+
+namespace {
+
+Tensor mT(const Tensor& t) { return T::transpose(t, -2, -1); }
+
+const char* matmul_name(std::int64_t da, std::int64_t db) {
+  if (da == 1 && db == 1) return "DotBackward0";
+  if (da == 2 && db == 1) return "MvBackward0";
+  if (da == 1 && db == 2) return "SqueezeBackward3";
+  if (da == 2 && db == 2) return "MmBackward0";
+  if (da == 2 && db >= 3) return "CloneBackward0";
+  return "UnsafeViewBackward0";
+}
+
+}  // namespace
+
+Tensor matmul(const Tensor& a, const Tensor& b) {
+  Tensor out = T::matmul(a, b);
+  const T::Shape sa = a.shape(), sb = b.shape();
+  record(matmul_name(a.dim(), b.dim()), {&a, &b}, out, {SavedTensor(a), SavedTensor(b)},
+         [sa, sb](const Tensor& g0, const Saved& s) {
+           Tensor a2 = s[0].unpack(), b2 = s[1].unpack(), g = g0;
+           if (sb.size() == 1) {
+             b2 = T::unsqueeze(b2, -1);
+             g = T::unsqueeze(g, -1);
+           }
+           if (sa.size() == 1) {
+             a2 = T::unsqueeze(a2, 0);
+             g = T::unsqueeze(g, -2);
+           }
+           Tensor ga = T::reshape(sum_to(T::matmul(g, mT(b2)), a2.shape()), sa);
+           Tensor gb = T::reshape(sum_to(T::matmul(mT(a2), g), b2.shape()), sb);
+           return TensorList{ga, gb};
+         });
+  return out;
+}
+
+Tensor mm(const Tensor& a, const Tensor& b) {
+  Tensor out = T::mm(a, b);
+  record("MmBackward0", {&a, &b}, out, {SavedTensor(a), SavedTensor(b)}, [](const Tensor& g, const Saved& s) {
+    return TensorList{T::mm(g, T::t(s[1].unpack())), T::mm(T::t(s[0].unpack()), g)};
+  });
+  return out;
+}
+
+Tensor bmm(const Tensor& a, const Tensor& b) {
+  Tensor out = T::bmm(a, b);
+  record("BmmBackward0", {&a, &b}, out, {SavedTensor(a), SavedTensor(b)}, [](const Tensor& g, const Saved& s) {
+    return TensorList{T::bmm(g, mT(s[1].unpack())), T::bmm(mT(s[0].unpack()), g)};
+  });
+  return out;
+}
+
+Tensor mv(const Tensor& a, const Tensor& v) {
+  Tensor out = T::mv(a, v);
+  record("MvBackward0", {&a, &v}, out, {SavedTensor(a), SavedTensor(v)}, [](const Tensor& g, const Saved& s) {
+    Tensor ga = T::mul(T::unsqueeze(g, 1), T::unsqueeze(s[1].unpack(), 0));
+    return TensorList{ga, T::mv(T::t(s[0].unpack()), g)};
+  });
+  return out;
+}
+
+Tensor dot(const Tensor& a, const Tensor& b) {
+  Tensor out = T::dot(a, b);
+  record("DotBackward0", {&a, &b}, out, {SavedTensor(a), SavedTensor(b)}, [](const Tensor& g, const Saved& s) {
+    return TensorList{T::mul(s[1].unpack(), g), T::mul(s[0].unpack(), g)};
+  });
+  return out;
+}
+
+Tensor addmm(const Tensor& bias, const Tensor& m1, const Tensor& m2, const Scalar& beta, const Scalar& alpha) {
+  const double be = beta.to_double(), al = alpha.to_double();
+  Tensor prod = T::mm(m1, m2);
+  if (al != 1.0) prod = T::mul(prod, alpha);
+  Tensor out = T::add(prod, be == 1.0 ? bias : T::mul(bias, beta));
+  const T::Shape sbias = bias.shape();
+  record("AddmmBackward0", {&bias, &m1, &m2}, out, {SavedTensor(m1), SavedTensor(m2)},
+         [sbias, be, al](const Tensor& g, const Saved& s) {
+           Tensor gs = al == 1.0 ? g : T::mul(g, Scalar(al));
+           Tensor gbias = sum_to(be == 1.0 ? g : T::mul(g, Scalar(be)), sbias);
+           return TensorList{gbias, T::mm(gs, T::t(s[1].unpack())), T::mm(T::t(s[0].unpack()), gs)};
+         });
+  return out;
+}
+
+Tensor linear(const Tensor& x, const Tensor& weight, const Tensor& bias) {
+  Tensor wt = autograd::t(weight);
+  if (x.dim() == 2 && bias.defined()) return autograd::addmm(bias, x, wt);
+  if (x.dim() > 2 && bias.defined() && x.is_contiguous()) {
+    // PyTorch folds the batch dims into one addmm and views the result back.
+    tensor::Shape out_shape = x.shape();
+    out_shape.back() = weight.shape()[0];
+    Tensor flat = autograd::reshape(x, {-1, x.shape().back()});
+    return autograd::view(autograd::addmm(bias, flat, wt), out_shape);
+  }
+  Tensor out = autograd::matmul(x, wt);
+  if (bias.defined()) out = autograd::add(out, bias);
+  return out;
+}
+
+}  // namespace lesson::autograd

@@ -1,0 +1,42 @@
+// Helpers shared by the differentiable op wrappers (ops_*.cpp).
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "autograd/graph.hpp"
+#include "autograd/saved_tensor.hpp"
+#include "tensor/shape.hpp"
+
+namespace lesson::autograd {
+
+// Sums a broadcast gradient back to `shape`: over the leading dims `shape`
+// lacks and over the dims where `shape` has size 1.
+Tensor sum_to(const Tensor& grad, const tensor::Shape& shape);
+
+// A node whose name is fixed at construction and whose backward is a lambda
+// over the output gradient; saved tensors live in `saved` so they can be
+// released and checked for in-place modification.
+class LambdaNode final : public Node {
+ public:
+  using Fn = std::function<TensorList(const Tensor& grad, const std::vector<SavedTensor>& saved)>;
+  LambdaNode(std::string name, std::vector<SavedTensor> saved, Fn fn)
+      : name_(std::move(name)), saved_(std::move(saved)), fn_(std::move(fn)) {}
+  std::string name() const override { return name_; }
+  TensorList apply(TensorList&& grad_outputs) override;
+  void release_variables() override {
+    for (auto& s : saved_) s.release();
+  }
+
+ private:
+  std::string name_;
+  std::vector<SavedTensor> saved_;
+  Fn fn_;
+};
+
+// Records `out` as the result of a one-output node when any input needs grad.
+void record(const std::string& name, std::initializer_list<const Tensor*> inputs, const Tensor& out,
+            std::vector<SavedTensor> saved, LambdaNode::Fn fn);
+
+}  // namespace lesson::autograd
