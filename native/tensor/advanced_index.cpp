@@ -75,15 +75,16 @@ class Walk2 {
 // (the output, or the broadcast value), `b` the offset in src of the element
 // it corresponds to. Row-major order keeps the result side sequential.
 template <class F>
-void for_each_indexed(const IndexPlan& plan, const Strides& a_strides, const std::vector<std::int64_t>& selected,
-                      F&& f) {
+void for_each_indexed(const IndexPlan& plan, const Strides& a_strides,
+                      const std::vector<std::int64_t>& selected, F&& f) {
   const std::size_t before = plan.before, reps = plan.replacement.size();
   const auto cut = [](const auto& v, std::size_t from, std::size_t to) {
     return std::decay_t<decltype(v)>(v.begin() + static_cast<std::ptrdiff_t>(from),
                                      v.begin() + static_cast<std::ptrdiff_t>(to));
   };
   const std::size_t after = plan.rest_shape.size() - before;
-  Walk2 outer(cut(plan.rest_shape, 0, before), cut(a_strides, 0, before), cut(plan.rest_src_strides, 0, before));
+  Walk2 outer(cut(plan.rest_shape, 0, before), cut(a_strides, 0, before),
+              cut(plan.rest_src_strides, 0, before));
   // The index positions: b walks a row-major counter, looked up in `selected`.
   Walk2 middle(plan.replacement, cut(a_strides, before, before + reps), contiguous_strides(plan.replacement));
   Walk2 inner(cut(plan.rest_shape, before, before + after), cut(a_strides, before + reps, a_strides.size()),
@@ -103,7 +104,8 @@ void for_each_indexed(const IndexPlan& plan, const Strides& a_strides, const std
 
 // The mask when `self[indices] = value` is a masked fill (one mask, the
 // other entries whole dims, one value), already shaped to broadcast to self.
-std::optional<Tensor> masked_fill_mask(const Tensor& self, const std::vector<Tensor>& indices, const Tensor& value) {
+std::optional<Tensor> masked_fill_mask(const Tensor& self, const std::vector<Tensor>& indices,
+                                       const Tensor& value) {
   if (value.numel() != 1) return std::nullopt;
   std::int64_t covered = 0;
   Tensor mask;

@@ -47,10 +47,11 @@ std::vector<Tensor> mask_to_indices(const Tensor& mask) {
 
 }  // namespace
 
-[[noreturn]] void throw_mask_mismatch(const Tensor& self, std::size_t src_dim, const Tensor& mask, std::size_t mask_dim) {
-  throw_index_error("The shape of the mask " + shape_str(mask.shape()) + " at index " + std::to_string(mask_dim) +
-                    " does not match the shape of the indexed tensor " + shape_str(self.shape()) + " at index " +
-                    std::to_string(src_dim));
+[[noreturn]] void throw_mask_mismatch(const Tensor& self, std::size_t src_dim, const Tensor& mask,
+                                      std::size_t mask_dim) {
+  throw_index_error("The shape of the mask " + shape_str(mask.shape()) + " at index " +
+                    std::to_string(mask_dim) + " does not match the shape of the indexed tensor " +
+                    shape_str(self.shape()) + " at index " + std::to_string(src_dim));
 }
 
 namespace {
@@ -92,7 +93,8 @@ Shape broadcast_indices(std::vector<Tensor>& indices) {
       if (!shapes.empty()) shapes += ", ";
       shapes += shape_str(t.shape());
     }
-    throw_index_error("shape mismatch: indexing tensors could not be broadcast together with shapes " + shapes);
+    throw_index_error("shape mismatch: indexing tensors could not be broadcast together with shapes " +
+                      shapes);
   }
   for (auto& t : indices) {
     if (t.defined() && t.shape() != shape) t = expand(t, shape);
@@ -106,8 +108,6 @@ bool defined_dims_adjacent(const std::vector<Tensor>& indices) {
   const auto last = std::find_if(indices.rbegin(), indices.rend(), is_defined).base();
   return std::find_if(first, last, [](const Tensor& t) { return !t.defined(); }) == last;
 }
-
-
 
 // Strides TensorIterator sees for src (result-shaped, stride 0 along the
 // index dims).
@@ -126,7 +126,8 @@ IndexPlan make_mask_plan(const Tensor& self, const std::vector<Tensor>& raw_indi
   const Tensor& mask = raw_indices[at];
   const std::size_t k = mask.shape().size();
   for (std::size_t j = 0; j < k; ++j) {
-    if (mask.shape()[j] != self.size(static_cast<std::int64_t>(at + j))) throw_mask_mismatch(self, at + j, mask, j);
+    if (mask.shape()[j] != self.size(static_cast<std::int64_t>(at + j)))
+      throw_mask_mismatch(self, at + j, mask, j);
   }
   const std::size_t entries = raw_indices.size() - 1 + k;
   if (entries > self.shape().size()) self.size(static_cast<std::int64_t>(entries - 1));  // PyTorch's error
@@ -220,9 +221,12 @@ IndexPlan make_plan(const Tensor& self, const std::vector<Tensor>& raw_indices) 
     }
   }
   // No index can be valid for a size-0 dim, unless there are no indices.
-  const bool zero_indexed = std::find(plan.indexed_sizes.begin(), plan.indexed_sizes.end(), 0) != plan.indexed_sizes.end();
-  const bool zero_replacement = std::find(plan.replacement.begin(), plan.replacement.end(), 0) != plan.replacement.end();
-  if (zero_indexed && !zero_replacement) throw_index_error("index is out of bounds for dimension with size 0");
+  const bool zero_indexed =
+      std::find(plan.indexed_sizes.begin(), plan.indexed_sizes.end(), 0) != plan.indexed_sizes.end();
+  const bool zero_replacement =
+      std::find(plan.replacement.begin(), plan.replacement.end(), 0) != plan.replacement.end();
+  if (zero_indexed && !zero_replacement)
+    throw_index_error("index is out of bounds for dimension with size 0");
 
   const Shape& s = plan.src.shape();
   plan.result_shape.assign(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(plan.before));
@@ -271,8 +275,8 @@ std::vector<std::int64_t> selected_offsets(const IndexPlan& plan) {
     for (std::size_t r = 0; r < n; ++r) {
       std::int64_t v = values[r];
       if (v < -size || v >= size) {
-        throw_index_error("index " + std::to_string(v) + " is out of bounds for dimension " + std::to_string(k) +
-                          " with size " + std::to_string(size));
+        throw_index_error("index " + std::to_string(v) + " is out of bounds for dimension " +
+                          std::to_string(k) + " with size " + std::to_string(size));
       }
       if (v < 0) v += size;
       out[r] += v * stride;

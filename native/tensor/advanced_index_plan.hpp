@@ -14,14 +14,14 @@ namespace lesson::tensor::detail {
 // Everything the gather and scatter loops need: the (possibly permuted)
 // source, which dims are indexed, and the result's shape.
 struct IndexPlan {
-  Tensor src;                          // self, indexed dims moved first if they were apart
-  std::size_t before = 0;              // un-indexed dims ahead of the indexed ones
-  std::vector<Tensor> index;           // the broadcast index tensors, in dim order
-  Tensor mask;                         // or the one mask that is the whole index
+  Tensor src;                 // self, indexed dims moved first if they were apart
+  std::size_t before = 0;     // un-indexed dims ahead of the indexed ones
+  std::vector<Tensor> index;  // the broadcast index tensors, in dim order
+  Tensor mask;                // or the one mask that is the whole index
   std::vector<std::int64_t> indexed_sizes, indexed_strides;
-  Shape replacement;                   // the shape the index tensors broadcast to
+  Shape replacement;  // the shape the index tensors broadcast to
   Shape result_shape;
-  Shape rest_shape;                    // un-indexed dims, before and after
+  Shape rest_shape;  // un-indexed dims, before and after
   Strides rest_src_strides;
   std::vector<IteratorInput> operands;  // src and index tensors as TensorIterator sees them
 };

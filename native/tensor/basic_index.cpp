@@ -73,9 +73,7 @@ Tensor apply_slicing(const Tensor& self, const std::vector<TensorIndex>& indices
     const auto& idx = indices[i];
     const auto real_dim = static_cast<std::int64_t>(i);
     switch (idx.kind()) {
-      case TensorIndex::Kind::Integer:
-        result = apply_select(result, dim, idx.integer(), real_dim);
-        break;
+      case TensorIndex::Kind::Integer: result = apply_select(result, dim, idx.integer(), real_dim); break;
       case TensorIndex::Kind::Slice:
         result = apply_slice(result, dim, idx.slice());
         ++dim;

@@ -1,10 +1,9 @@
 // x[indices] = value (THPVariable_setitem / at::indexing::set_item).
-#include "tensor/index.hpp"
-
 #include "tensor/advanced_index.hpp"
 #include "tensor/basic_index.hpp"
 #include "tensor/copy.hpp"
 #include "tensor/create.hpp"
+#include "tensor/index.hpp"
 #include "tensor/memory_overlap.hpp"
 #include "tensor/reshape.hpp"
 #include "tensor/views.hpp"

@@ -58,7 +58,8 @@ void copy_slab(const Tensor& out, const Tensor& src, std::int64_t dim, std::int6
     for (std::int64_t d = dim + 1; d < out.dim(); ++d) inner *= out.shape()[static_cast<std::size_t>(d)];
     const std::size_t item = dtype_size(out.dtype());
     const std::size_t block = static_cast<std::size_t>(n * inner) * item;
-    const std::size_t out_row = static_cast<std::size_t>(out.shape()[static_cast<std::size_t>(dim)] * inner) * item;
+    const std::size_t out_row =
+        static_cast<std::size_t>(out.shape()[static_cast<std::size_t>(dim)] * inner) * item;
     auto* to = static_cast<char*>(dst.raw_data());
     const auto* from = static_cast<const char*>(src.raw_data());
     for (std::int64_t o = 0; o < outer; ++o) std::memcpy(to + o * out_row, from + o * block, block);
@@ -117,8 +118,9 @@ Tensor stack(const std::vector<Tensor>& tensors, std::int64_t dim) {
   const std::int64_t d = wrap_dim(dim, tensors[0].dim() + 1);
   for (std::size_t i = 1; i < tensors.size(); ++i) {
     if (tensors[i].shape() != tensors[0].shape()) {
-      throw_runtime_error("stack expects each tensor to be equal size, but got " + shape_str(tensors[0].shape()) +
-                          " at entry 0 and " + shape_str(tensors[i].shape()) + " at entry " + std::to_string(i));
+      throw_runtime_error("stack expects each tensor to be equal size, but got " +
+                          shape_str(tensors[0].shape()) + " at entry 0 and " + shape_str(tensors[i].shape()) +
+                          " at entry " + std::to_string(i));
     }
   }
   if (d < tensors[0].dim()) {

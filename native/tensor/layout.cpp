@@ -124,9 +124,9 @@ MemoryFormat suggest_memory_format(const Shape& shape, const Strides& strides) {
 Strides strides_for_format(const Shape& shape, MemoryFormat format) {
   if (format == MemoryFormat::Contiguous) return contiguous_strides(shape);
   // Channels last: C fastest, then the spatial dims from the last, then N.
-  const std::vector<std::size_t> order =
-      format == MemoryFormat::ChannelsLast ? std::vector<std::size_t>{1, 3, 2, 0}
-                                           : std::vector<std::size_t>{1, 4, 3, 2, 0};
+  const std::vector<std::size_t> order = format == MemoryFormat::ChannelsLast
+                                             ? std::vector<std::size_t>{1, 3, 2, 0}
+                                             : std::vector<std::size_t>{1, 4, 3, 2, 0};
   Strides out(shape.size());
   std::int64_t next = 1;
   for (std::size_t d : order) {
@@ -149,8 +149,9 @@ Strides iterator_output_strides(const Shape& shape, const std::vector<IteratorIn
   if (same_shapes) {
     if (all_contiguous) return contiguous_strides(shape);
     if (all_channels_last) return strides_for_format(shape, MemoryFormat::ChannelsLast);
-    if (all_dense && std::all_of(inputs.begin(), inputs.end(),
-                                 [&](const IteratorInput& in) { return in.strides == inputs.front().strides; })) {
+    if (all_dense && std::all_of(inputs.begin(), inputs.end(), [&](const IteratorInput& in) {
+          return in.strides == inputs.front().strides;
+        })) {
       return inputs.front().strides;
     }
   }

@@ -38,7 +38,8 @@ Tensor repeat(const Tensor& self, const std::vector<std::int64_t>& repeats) {
     tiled_src.push_back(0);
     tiled_src.push_back(src_strides[i]);
   }
-  copy_into(out.as_strided(tiled_shape, tiled_out, 0), self.as_strided(tiled_shape, tiled_src, self.offset()));
+  copy_into(out.as_strided(tiled_shape, tiled_out, 0),
+            self.as_strided(tiled_shape, tiled_src, self.offset()));
   return out;
 }
 

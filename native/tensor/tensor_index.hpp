@@ -25,11 +25,11 @@ class TensorIndex {
  public:
   enum class Kind : std::uint8_t { Integer, Slice, None, Ellipsis, Boolean, Tensor };
 
-  TensorIndex(std::int64_t i) : kind_(Kind::Integer), integer_(i) {}  // NOLINT
-  TensorIndex(int i) : TensorIndex(static_cast<std::int64_t>(i)) {}    // NOLINT
-  TensorIndex(const Slice& s) : kind_(Kind::Slice), slice_(s) {}      // NOLINT
-  TensorIndex(NoneIndex) : kind_(Kind::None) {}                      // NOLINT
-  TensorIndex(EllipsisIndex) : kind_(Kind::Ellipsis) {}              // NOLINT
+  TensorIndex(std::int64_t i) : kind_(Kind::Integer), integer_(i) {}     // NOLINT
+  TensorIndex(int i) : TensorIndex(static_cast<std::int64_t>(i)) {}      // NOLINT
+  TensorIndex(const Slice& s) : kind_(Kind::Slice), slice_(s) {}         // NOLINT
+  TensorIndex(NoneIndex) : kind_(Kind::None) {}                          // NOLINT
+  TensorIndex(EllipsisIndex) : kind_(Kind::Ellipsis) {}                  // NOLINT
   TensorIndex(Tensor t) : kind_(Kind::Tensor), tensor_(std::move(t)) {}  // NOLINT
   // A Python bool (x[True]); explicit so that ints never turn into it.
   static TensorIndex boolean(bool b) {

@@ -99,11 +99,10 @@ Tensor expand(const Tensor& self, const Shape& sizes) {
   const auto nd = static_cast<std::int64_t>(sizes.size());
   const std::int64_t td = self.dim();
   if (nd < td) {
-    throw_runtime_error(std::string("expand(") + tensor_type_string(self.dtype()) + "{" +
-                        shape_str(self.shape()) + "}, size=" + shape_str(sizes) +
-                        "): the number of sizes provided (" + std::to_string(nd) +
-                        ") must be greater or equal to the number of dimensions in the tensor (" +
-                        std::to_string(td) + ")");
+    throw_runtime_error(
+        std::string("expand(") + tensor_type_string(self.dtype()) + "{" + shape_str(self.shape()) +
+        "}, size=" + shape_str(sizes) + "): the number of sizes provided (" + std::to_string(nd) +
+        ") must be greater or equal to the number of dimensions in the tensor (" + std::to_string(td) + ")");
   }
   Shape shape(sizes.size());
   Strides strides(sizes.size(), 0);
@@ -113,13 +112,16 @@ Tensor expand(const Tensor& self, const Shape& sizes) {
     for (std::int64_t i = nd - 1; i >= 0; --i) {
       const std::int64_t d = td - (nd - i);
       std::int64_t size = d >= 0 ? self.shape()[static_cast<std::size_t>(d)] : 1;
-      std::int64_t stride = d >= 0 ? self.strides()[static_cast<std::size_t>(d)]
-                                   : shape[static_cast<std::size_t>(i + 1)] * strides[static_cast<std::size_t>(i + 1)];
+      std::int64_t stride =
+          d >= 0 ? self.strides()[static_cast<std::size_t>(d)]
+                 : shape[static_cast<std::size_t>(i + 1)] * strides[static_cast<std::size_t>(i + 1)];
       std::int64_t target = sizes[static_cast<std::size_t>(i)];
       if (target == -1) {
         if (d < 0) {
-          throw_runtime_error("The expanded size of the tensor (-1) isn't allowed in a leading, "
-                              "non-existing dimension " + std::to_string(i));
+          throw_runtime_error(
+              "The expanded size of the tensor (-1) isn't allowed in a leading, "
+              "non-existing dimension " +
+              std::to_string(i));
         }
         target = size;
       }
@@ -127,9 +129,8 @@ Tensor expand(const Tensor& self, const Shape& sizes) {
         if (size != 1) {
           throw_runtime_error("The expanded size of the tensor (" + std::to_string(target) +
                               ") must match the existing size (" + std::to_string(size) +
-                              ") at non-singleton dimension " + std::to_string(i) +
-                              ".  Target sizes: " + shape_str(sizes) +
-                              ".  Tensor sizes: " + shape_str(self.shape()));
+                              ") at non-singleton dimension " + std::to_string(i) + ".  Target sizes: " +
+                              shape_str(sizes) + ".  Tensor sizes: " + shape_str(self.shape()));
         }
         size = target;
         stride = 0;

@@ -6,9 +6,8 @@
 
 #include <doctest/doctest.h>
 
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "core/errors.hpp"
 #include "tensor/layout.hpp"
@@ -24,8 +23,9 @@ struct StridedInput {
 inline StridedInput strided_from_json(const nlohmann::json& j) {
   StridedInput in;
   in.storage = tensor_from_json(j.at("storage"));
-  in.tensor = in.storage.as_strided(j.at("shape").get<tensor::Shape>(), j.at("strides").get<tensor::Strides>(),
-                                    j.at("offset").get<std::int64_t>());
+  in.tensor =
+      in.storage.as_strided(j.at("shape").get<tensor::Shape>(), j.at("strides").get<tensor::Strides>(),
+                            j.at("offset").get<std::int64_t>());
   return in;
 }
 
@@ -34,7 +34,8 @@ inline StridedInput strided_from_json(const nlohmann::json& j) {
 inline void check_strided_result(const tensor::Tensor& actual, const nlohmann::json& expected,
                                  const tensor::Tensor& input) {
   check_tensor(actual, expected, 0.0, 0.0);
-  CHECK(tensor::shape_str(actual.strides()) == tensor::shape_str(expected.at("strides").get<tensor::Strides>()));
+  CHECK(tensor::shape_str(actual.strides()) ==
+        tensor::shape_str(expected.at("strides").get<tensor::Strides>()));
   const bool shares = expected.at("shares");
   CHECK(actual.shares_storage(input) == shares);
   if (shares) CHECK(actual.offset() == expected.at("offset").get<std::int64_t>());

@@ -106,7 +106,8 @@ TEST_CASE("indexing and index assignment match PyTorch on every golden case") {
     run();
     check_tensor(input.storage, c.at("storage_after"), 0.0, 0.0);
     // Every write bumps the version; x[False] = v writes nothing.
-    if (kind == "set" && c.at("index").dump() != R"([{"bool":false}])") CHECK(input.tensor.version() > version);
+    if (kind == "set" && c.at("index").dump() != R"([{"bool":false}])")
+      CHECK(input.tensor.version() > version);
   }
 }
 

@@ -105,7 +105,7 @@ TEST_CASE("views write through to the storage they share") {
   lt::Tensor x = lt::Tensor::make({2, 3}, lt::DType::Float32);
   const lt::Tensor t = lt::transpose(x, 0, 1);
   const lt::Tensor row = lt::select(t, 0, 2);  // x[:, 2]
-  row.data<float>()[row.strides()[0]] = 5.0f;   // x[1, 2]
+  row.data<float>()[row.strides()[0]] = 5.0f;  // x[1, 2]
   CHECK(x.data<float>()[5] == 5.0f);
   const lt::Tensor d = lt::detach(x);
   CHECK(d.shares_storage(x));
