@@ -78,3 +78,36 @@ TEST_CASE("layer_norm_last_dim rejects an empty row and a negative eps") {
   CHECK_THROWS_AS(layer_norm_last_dim(x.data(), 1, 1, nullptr, nullptr, -1.0f, y.data()),
                   std::invalid_argument);
 }
+
+// The functional layer_norm against PyTorch 1.13 (tests/golden/norm.json).
+
+#include "autograd/grad_mode.hpp"
+#include "nn/norm_golden.hpp"
+
+TEST_CASE("layer_norm matches PyTorch on every golden case") {
+  lesson::testing::norm::run_golden_cases("layer_norm", 20);
+}
+
+TEST_CASE("layer_norm raises PyTorch's errors") { lesson::testing::norm::run_error_cases("layer_norm"); }
+
+TEST_CASE("layer_norm backward agrees with finite differences") {
+  using lesson::tensor::Tensor;
+  using lesson::testing::norm::pattern;
+  SUBCASE("last dim") {
+    lesson::testing::norm::finite_difference_check(
+        [](const std::vector<Tensor>& a) { return lesson::nn::layer_norm(a[0], {6}, a[1], a[2], 1e-5); },
+        {pattern({4, 6}), pattern({6}, 1.0, 0.3, 1.0), pattern({6}, 2.0)});
+  }
+  SUBCASE("last two dims") {
+    lesson::testing::norm::finite_difference_check(
+        [](const std::vector<Tensor>& a) { return lesson::nn::layer_norm(a[0], {3, 5}, a[1], a[2], 1e-5); },
+        {pattern({2, 3, 5}), pattern({3, 5}, 1.0, 0.3, 1.0), pattern({3, 5}, 2.0)});
+  }
+}
+
+TEST_CASE("layer_norm saves PyTorch's mean and rstd shapes") {
+  const auto f = lesson::nn::native_layer_norm(lesson::testing::norm::pattern({2, 3, 4, 5}), {4, 5},
+                                               lesson::tensor::Tensor(), lesson::tensor::Tensor(), 1e-5);
+  CHECK(f.mean.shape() == lesson::tensor::Shape{2, 3, 1, 1});
+  CHECK(f.invstd.shape() == lesson::tensor::Shape{2, 3, 1, 1});
+}

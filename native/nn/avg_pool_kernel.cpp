@@ -1,0 +1,244 @@
+#include "nn/avg_pool_kernel.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <type_traits>
+#include <vector>
+
+#include "nn/pool_simd.hpp"
+
+namespace lesson::nn {
+
+namespace {
+
+using std::int64_t;
+
+// One axis of an average-pooling window, clipped as PyTorch clips it.
+struct AvgSpan {
+  int64_t begin, end;  // inside the input
+  int64_t padded;      // length counted by count_include_pad
+};
+
+inline AvgSpan avg_span(const PoolAxis& a, int64_t o) {
+  int64_t begin = o * a.stride - a.pad;
+  int64_t end = std::min(begin + a.kernel, a.in + a.pad);
+  const int64_t padded = end - begin;
+  begin = std::max<int64_t>(begin, 0);
+  end = std::min(end, a.in);
+  return {begin, end, padded};
+}
+
+std::vector<AvgSpan> spans_of(const PoolAxis& a) {
+  std::vector<AvgSpan> spans(static_cast<std::size_t>(std::max<int64_t>(a.out, 0)));
+  for (int64_t o = 0; o < a.out; ++o) spans[static_cast<std::size_t>(o)] = avg_span(a, o);
+  return spans;
+}
+
+inline bool empty_window(const AvgSpan& h, const AvgSpan& w) { return h.begin >= h.end || w.begin >= w.end; }
+
+inline int64_t divisor_of(const AvgSpan& h, const AvgSpan& w, const AvgPoolOptions& o) {
+  if (o.divisor_override) return *o.divisor_override;
+  return o.count_include_pad ? h.padded * w.padded : (h.end - h.begin) * (w.end - w.begin);
+}
+
+template <class T>
+inline T divide(T sum, int64_t divisor) {
+  if constexpr (std::is_same_v<T, float>) {
+    return sum / static_cast<float>(divisor);
+  } else {
+    return sum / divisor;
+  }
+}
+
+template <class T>
+inline T avg_window(const T* plane, int64_t width, const AvgSpan& h, const AvgSpan& w, const AvgPoolOptions& o) {
+  if (empty_window(h, w)) return T(0);
+  T sum = 0;
+  for (int64_t ih = h.begin; ih < h.end; ++ih) {
+    const T* row = plane + ih * width;
+    for (int64_t iw = w.begin; iw < w.end; ++iw) sum += row[iw];
+  }
+  return divide(sum, divisor_of(h, w, o));
+}
+
+#if POOL_SIMD
+
+// Outputs [ow, ow_end) of one output row whose windows are inside the input,
+// four at a time (same summation order as the scalar loop: from 0, row by
+// row, left to right). Returns the first output it did not compute.
+template <int S>
+int64_t avg_row_simd(const float* plane, const Pool2dGeometry& g, int64_t ih0, int64_t ow, int64_t ow_end,
+                     float divisor, float* out_row) {
+  using namespace pool_simd;
+  const int64_t width = g.w.in, kh = g.h.kernel, kw = g.w.kernel, pw = g.w.pad;
+  const Batch div(divisor);
+  const Batch zero(0.0f);
+  if (S == 2 && kh == 2 && kw == 2) {
+    // The common 2x2 window: two 8-float loads per row.
+    const float* r0 = plane + ih0 * width;
+    const float* r1 = r0 + width;
+    for (; ow + kLanes <= ow_end && 2 * ow - pw + 7 <= width - 1; ow += kLanes) {
+      Batch e0, o0, e1, o1;
+      load_pairs(r0 + 2 * ow - pw, e0, o0);
+      load_pairs(r1 + 2 * ow - pw, e1, o1);
+      (((((zero + e0) + o0) + e1) + o1) / div).store_unaligned(out_row + ow);
+    }
+    return ow;
+  }
+  // Stride 2: columns in pairs from one 8-float load, an odd last column
+  // from the odds of a load one to its left; a single column (kw = 1) reads
+  // one float past lane 3's window.
+  const bool pairs = S == 2 && kw >= 2;
+  const int64_t reach = (kw - 1) + (S == 2 && !pairs ? 1 : 0) - pw;
+  for (; ow + kLanes <= ow_end && (ow + kLanes - 1) * S + reach <= width - 1; ow += kLanes) {
+    const int64_t c = ow * S - pw;
+    Batch sum = zero;
+    for (int64_t a = 0; a < kh; ++a) {
+      const float* row = plane + (ih0 + a) * width + c;
+      if (pairs) {
+        int64_t j = 0;
+        for (; j + 1 < kw; j += 2) {
+          Batch evens, odds;
+          load_pairs(row + j, evens, odds);
+          sum += evens;
+          sum += odds;
+        }
+        if (j < kw) {
+          Batch evens, odds;
+          load_pairs(row + j - 1, evens, odds);
+          sum += odds;
+        }
+      } else {
+        for (int64_t j = 0; j < kw; ++j) sum += load_strided<S>(row + j);
+      }
+    }
+    (sum / div).store_unaligned(out_row + ow);
+  }
+  return ow;
+}
+
+#endif
+
+template <class T>
+void avg_forward_planes(const T* input, T* out, const Pool2dGeometry& g, const AvgPoolOptions& o) {
+  const int64_t H = g.h.in, W = g.w.in, OH = g.h.out, OW = g.w.out;
+  if (OH <= 0 || OW <= 0) return;
+  const std::vector<AvgSpan> cols = spans_of(g.w);
+  const AxisInterior rows_in = interior_outputs(g.h);
+  const AxisInterior cols_in = interior_outputs(g.w);
+#if POOL_SIMD
+  const bool simd = std::is_same_v<T, float> && (g.w.stride == 1 || g.w.stride == 2) && cols_in.hi - cols_in.lo >= 4;
+  const float interior_divisor =
+      static_cast<float>(o.divisor_override ? *o.divisor_override : g.h.kernel * g.w.kernel);
+#endif
+  for (int64_t p = 0; p < g.planes; ++p) {
+    const T* plane = input + p * H * W;
+    for (int64_t oh = 0; oh < OH; ++oh) {
+      const AvgSpan hs = avg_span(g.h, oh);
+      T* out_row = out + (p * OH + oh) * OW;
+      int64_t ow = 0;
+#if POOL_SIMD
+      if constexpr (std::is_same_v<T, float>) {
+        if (simd && oh >= rows_in.lo && oh < rows_in.hi) {
+          for (; ow < cols_in.lo; ++ow) out_row[ow] = avg_window(plane, W, hs, cols[static_cast<std::size_t>(ow)], o);
+          ow = g.w.stride == 1 ? avg_row_simd<1>(plane, g, hs.begin, ow, cols_in.hi, interior_divisor, out_row)
+                               : avg_row_simd<2>(plane, g, hs.begin, ow, cols_in.hi, interior_divisor, out_row);
+        }
+      }
+#else
+      (void)rows_in;
+      (void)cols_in;
+#endif
+      for (; ow < OW; ++ow) out_row[ow] = avg_window(plane, W, hs, cols[static_cast<std::size_t>(ow)], o);
+    }
+  }
+}
+
+// Adds grad / divisor over one window (PyTorch's backward loop).
+inline void spread_window(float* plane, int64_t width, const AvgSpan& h, const AvgSpan& w, float grad,
+                          const AvgPoolOptions& o) {
+  if (empty_window(h, w)) return;
+  const float delta = grad / static_cast<float>(divisor_of(h, w, o));
+  for (int64_t ih = h.begin; ih < h.end; ++ih) {
+    float* row = plane + ih * width;
+    for (int64_t iw = w.begin; iw < w.end; ++iw) row[iw] += delta;
+  }
+}
+
+// Kernel 2, stride 2, no padding: each input element of a full window gets
+// its window's delta once, written directly; the rest is zeroed and then the
+// ceil_mode edge windows are added.
+void tile2_plane(const float* grad_out, float* grad_in, const Pool2dGeometry& g, const std::vector<AvgSpan>& rows,
+                 const std::vector<AvgSpan>& cols, const AvgPoolOptions& o) {
+  const int64_t H = g.h.in, W = g.w.in, OH = g.h.out, OW = g.w.out;
+  const int64_t full_rows = H / 2, full_cols = W / 2;
+  const float divisor = static_cast<float>(o.divisor_override ? *o.divisor_override : 4);
+  for (int64_t oh = 0; oh < full_rows; ++oh) {
+    float* r0 = grad_in + 2 * oh * W;
+    float* r1 = r0 + W;
+    const float* g_row = grad_out + oh * OW;
+    int64_t ow = 0;
+#if POOL_SIMD
+    const __m128 div = _mm_set1_ps(divisor);
+    const __m128 zero = _mm_setzero_ps();
+    for (; ow + 4 <= full_cols; ow += 4) {
+      // + 0.0f: PyTorch adds the delta into zeros (-0.0 becomes +0.0).
+      const __m128 d = _mm_add_ps(_mm_div_ps(_mm_loadu_ps(g_row + ow), div), zero);
+      const __m128 lo = _mm_unpacklo_ps(d, d), hi = _mm_unpackhi_ps(d, d);
+      _mm_storeu_ps(r0 + 2 * ow, lo);
+      _mm_storeu_ps(r0 + 2 * ow + 4, hi);
+      _mm_storeu_ps(r1 + 2 * ow, lo);
+      _mm_storeu_ps(r1 + 2 * ow + 4, hi);
+    }
+#endif
+    for (; ow < full_cols; ++ow) {
+      const float d = g_row[ow] / divisor + 0.0f;
+      r0[2 * ow] = r0[2 * ow + 1] = r1[2 * ow] = r1[2 * ow + 1] = d;
+    }
+    for (int64_t c = 2 * full_cols; c < W; ++c) r0[c] = r1[c] = 0.0f;
+  }
+  std::memset(grad_in + 2 * full_rows * W, 0, static_cast<std::size_t>((H - 2 * full_rows) * W) * sizeof(float));
+  for (int64_t oh = 0; oh < OH; ++oh) {
+    for (int64_t ow = oh < full_rows ? full_cols : 0; ow < OW; ++ow) {
+      spread_window(grad_in, W, rows[static_cast<std::size_t>(oh)], cols[static_cast<std::size_t>(ow)],
+                    grad_out[oh * OW + ow], o);
+    }
+  }
+}
+
+}  // namespace
+
+void avg_pool2d_forward_kernel(const float* input, float* out, const Pool2dGeometry& g, const AvgPoolOptions& o) {
+  avg_forward_planes(input, out, g, o);
+}
+
+void avg_pool2d_forward_kernel(const int64_t* input, int64_t* out, const Pool2dGeometry& g,
+                               const AvgPoolOptions& o) {
+  avg_forward_planes(input, out, g, o);
+}
+
+void avg_pool2d_backward_kernel(const float* grad_output, float* grad_input, const Pool2dGeometry& g,
+                                const AvgPoolOptions& o) {
+  const int64_t in_plane = g.h.in * g.w.in, OW = g.w.out, out_plane = g.h.out * OW;
+  const std::vector<AvgSpan> rows = spans_of(g.h);
+  const std::vector<AvgSpan> cols = spans_of(g.w);
+  const bool tile2 = g.h.kernel == 2 && g.w.kernel == 2 && g.h.stride == 2 && g.w.stride == 2 && g.h.pad == 0 &&
+                     g.w.pad == 0;
+  for (int64_t p = 0; p < g.planes; ++p) {
+    const float* go = grad_output + p * out_plane;
+    float* gi = grad_input + p * in_plane;
+    if (tile2) {
+      tile2_plane(go, gi, g, rows, cols, o);
+      continue;
+    }
+    std::memset(gi, 0, static_cast<std::size_t>(in_plane) * sizeof(float));
+    for (int64_t oh = 0; oh < g.h.out; ++oh) {
+      for (int64_t ow = 0; ow < OW; ++ow) {
+        spread_window(gi, g.w.in, rows[static_cast<std::size_t>(oh)], cols[static_cast<std::size_t>(ow)],
+                      go[oh * OW + ow], o);
+      }
+    }
+  }
+}
+
+}  // namespace lesson::nn

@@ -1,0 +1,272 @@
+#include "nn/batch_norm.hpp"
+
+#include <cmath>
+#include <memory>
+
+#include "autograd/graph.hpp"
+#include "autograd/saved_tensor.hpp"
+#include "core/errors.hpp"
+#include "format/tensor_format.hpp"
+#include "nn/norm_kernels.hpp"
+
+namespace lesson::nn {
+
+namespace {
+
+using norm_detail::contiguous_float;
+using norm_detail::data_or_null;
+
+struct Layout {
+  std::int64_t n = 0, c = 0, hw = 1;  // input viewed as [n, c, hw]
+};
+
+Layout layout_of(const tensor::Shape& shape) {
+  Layout l;
+  l.n = shape[0];
+  l.c = shape[1];
+  for (std::size_t d = 2; d < shape.size(); ++d) l.hw *= shape[d];
+  return l;
+}
+
+// 1 / sqrt(var + eps), 0 when both are 0 (PyTorch's InvStd).
+double inv_std(double var, double eps) { return (var == 0.0 && eps == 0.0) ? 0.0 : 1.0 / std::sqrt(var + eps); }
+
+// Per channel: statistics over its n planes, running-buffer update, then
+// y = x * a + b over the same planes while they are still in cache.
+void forward_train(const float* x, float* y, const Layout& l, const float* weight, const float* bias,
+                   float* running_mean, float* running_var, float momentum, double eps, float* save_mean,
+                   float* save_invstd) {
+  const std::int64_t count = l.n * l.hw;
+  const std::int64_t channel_stride = l.c * l.hw;
+  for (std::int64_t c = 0; c < l.c; ++c) {
+    const float* xc = x + c * l.hw;
+    const kernels::Moments m = kernels::strided_moments(xc, l.n, l.hw, channel_stride);
+    // PyTorch keeps the mean and the sum of squares as float and divides in
+    // float before taking 1/sqrt in double; doing the same matches its rounding.
+    const float mean = static_cast<float>(m.mean);
+    const float var_sum = static_cast<float>(m.m2);
+    const float invstd = static_cast<float>(inv_std(var_sum / static_cast<float>(count), eps));
+    save_mean[c] = mean;
+    save_invstd[c] = invstd;
+    if (running_mean) running_mean[c] = momentum * mean + (1.0f - momentum) * running_mean[c];
+    if (running_var) {
+      const double unbiased = var_sum / static_cast<float>(count - 1);
+      running_var[c] = static_cast<float>(momentum * unbiased + (1.0f - momentum) * running_var[c]);
+    }
+    const float a = invstd * (weight ? weight[c] : 1.0f);
+    const float b = (bias ? bias[c] : 0.0f) - mean * a;
+    for (std::int64_t n = 0; n < l.n; ++n) {
+      kernels::run_scale_shift(xc + n * channel_stride, y + c * l.hw + n * channel_stride, l.hw, a, b);
+    }
+  }
+}
+
+void forward_eval(const float* x, float* y, const Layout& l, const float* weight, const float* bias,
+                  const float* running_mean, const float* running_var, double eps) {
+  const std::int64_t channel_stride = l.c * l.hw;
+  for (std::int64_t c = 0; c < l.c; ++c) {
+    const float invstd = 1.0f / std::sqrt(running_var[c] + static_cast<float>(eps));
+    const float a = invstd * (weight ? weight[c] : 1.0f);
+    const float b = (bias ? bias[c] : 0.0f) - running_mean[c] * a;
+    for (std::int64_t n = 0; n < l.n; ++n) {
+      const std::int64_t off = n * channel_stride + c * l.hw;
+      kernels::run_scale_shift(x + off, y + off, l.hw, a, b);
+    }
+  }
+}
+
+// "Expected more than 1 value per channel when training, got input size
+// torch.Size([1, 3])": F.batch_norm's own check, a ValueError.
+void verify_batch_size(const tensor::Shape& shape) {
+  std::int64_t size_prods = shape.empty() ? 1 : shape[0];
+  for (std::size_t d = 2; d < shape.size(); ++d) size_prods *= shape[d];
+  if (size_prods == 1) {
+    throw_value_error("Expected more than 1 value per channel when training, got input size " +
+                      format::format_size(shape));
+  }
+}
+
+void check_features(const char* what, std::int64_t expected, const Tensor& t) {
+  if (t.defined() && t.numel() != expected) {
+    throw_runtime_error(std::string(what) + " should contain " + std::to_string(expected) +
+                        " elements not " + std::to_string(t.numel()));
+  }
+}
+
+void check_param_dtype(const Tensor& t) {
+  if (t.defined() && t.dtype() != tensor::DType::Float32) {
+    throw_runtime_error("mixed dtype (CPU): expect parameter to have scalar type of Float");
+  }
+}
+
+class NativeBatchNormBackward0 final : public autograd::Node {
+ public:
+  NativeBatchNormBackward0(const Tensor& input, const Tensor& weight, const Tensor& bias, const Tensor& running_mean,
+                           const Tensor& running_var, const Tensor& save_mean, const Tensor& save_invstd,
+                           bool training, double eps)
+      : input_(input),
+        weight_(weight),
+        running_mean_(running_mean),
+        running_var_(running_var),
+        save_mean_(save_mean),
+        save_invstd_(save_invstd),
+        weight_shape_(weight.defined() ? weight.shape() : tensor::Shape{}),
+        bias_shape_(bias.defined() ? bias.shape() : tensor::Shape{}),
+        training_(training),
+        eps_(eps) {}
+
+  std::string name() const override { return "NativeBatchNormBackward0"; }
+
+  autograd::TensorList apply(autograd::TensorList&& grads) override {
+    const Tensor input = input_.unpack();
+    const Tensor weight = weight_.unpack();
+    if (grads.empty() || !grads[0].defined()) return {Tensor(), Tensor(), Tensor()};
+    const GradMask mask{next_edges[0].valid(), next_edges[1].valid(), next_edges[2].valid()};
+    // Running buffers are read as they are now, unchecked: PyTorch lets a
+    // later training step update them before this backward runs.
+    NormGradients g = native_batch_norm_backward(grads[0], input, weight, running_mean_, running_var_,
+                                                 save_mean_, save_invstd_, training_, eps_, mask);
+    // Parameters only need C elements (a [C, 1] weight is accepted); the
+    // gradient takes the parameter's own shape.
+    if (g.weight.defined()) g.weight = norm_detail::reshaped(g.weight, weight_shape_);
+    if (g.bias.defined()) g.bias = norm_detail::reshaped(g.bias, bias_shape_);
+    return {g.input, g.weight, g.bias};
+  }
+
+  void release_variables() override {
+    input_.release();
+    weight_.release();
+    running_mean_ = running_var_ = save_mean_ = save_invstd_ = Tensor();
+  }
+
+ private:
+  autograd::SavedTensor input_, weight_;
+  Tensor running_mean_, running_var_, save_mean_, save_invstd_;
+  tensor::Shape weight_shape_, bias_shape_;
+  bool training_;
+  double eps_;
+};
+
+}  // namespace
+
+NormForward native_batch_norm(const Tensor& input, const Tensor& weight, const Tensor& bias,
+                              const Tensor& running_mean, const Tensor& running_var, bool training,
+                              double momentum, double eps) {
+  const Tensor x = contiguous_float(input);
+  const Tensor w = contiguous_float(weight);
+  const Tensor b = contiguous_float(bias);
+  const Layout l = layout_of(x.shape());
+  NormForward out;
+  out.output = Tensor::make(x.shape(), tensor::DType::Float32, false);
+  if (!training) {
+    const Tensor rm = contiguous_float(running_mean);
+    const Tensor rv = contiguous_float(running_var);
+    forward_eval(x.data<float>(), out.output.data<float>(), l, data_or_null(w), data_or_null(b),
+                 rm.data<float>(), rv.data<float>(), eps);
+    out.mean = Tensor::make({0});
+    out.invstd = Tensor::make({0});
+    return out;
+  }
+  out.mean = Tensor::make({l.c}, tensor::DType::Float32, x.numel() == 0);
+  out.invstd = Tensor::make({l.c}, tensor::DType::Float32, x.numel() == 0);
+  // An empty batch has no statistics: PyTorch leaves the running buffers alone.
+  if (x.numel() == 0) return out;
+  const norm_detail::InPlaceFloat rm(running_mean), rv(running_var);
+  forward_train(x.data<float>(), out.output.data<float>(), l, data_or_null(w), data_or_null(b), rm.data(),
+                rv.data(), static_cast<float>(momentum), eps, out.mean.data<float>(),
+                out.invstd.data<float>());
+  rm.commit();
+  rv.commit();
+  return out;
+}
+
+NormGradients native_batch_norm_backward(const Tensor& grad_output, const Tensor& input,
+                                         const Tensor& weight, const Tensor& running_mean,
+                                         const Tensor& running_var, const Tensor& save_mean,
+                                         const Tensor& save_invstd, bool training, double eps,
+                                         GradMask mask) {
+  const Tensor x = contiguous_float(input);
+  const Tensor dy = norm_detail::contiguous_grad(grad_output, x.shape());
+  const Tensor w = contiguous_float(weight);
+  const Layout l = layout_of(x.shape());
+  const Tensor mean_t = contiguous_float(training ? save_mean : running_mean);
+  const Tensor stat_t = contiguous_float(training ? save_invstd : running_var);
+  const float* mean = mean_t.data<float>();
+  const float* stat = stat_t.data<float>();
+  const float* wp = data_or_null(w);
+
+  NormGradients g;
+  if (mask[0]) g.input = Tensor::make(x.shape(), tensor::DType::Float32, false);
+  if (mask[1]) g.weight = Tensor::make({l.c}, tensor::DType::Float32, false);
+  if (mask[2]) g.bias = Tensor::make({l.c}, tensor::DType::Float32, false);
+  const bool need_sums = training || mask[1] || mask[2];
+  const std::int64_t count = l.n * l.hw;
+  const std::int64_t channel_stride = l.c * l.hw;
+  const float* xp = x.data<float>();
+  const float* dyp = dy.data<float>();
+  for (std::int64_t c = 0; c < l.c; ++c) {
+    const float invstd =
+        training ? stat[c] : static_cast<float>(1.0 / std::sqrt(static_cast<double>(stat[c]) + eps));
+    const float mu = mean[c];
+    // The fused reduction pass: sum(dy) and sum(dy * (x - mean)) over the channel.
+    kernels::GradSums sums;
+    if (need_sums) {
+      for (std::int64_t n = 0; n < l.n; ++n) {
+        const std::int64_t off = n * channel_stride + c * l.hw;
+        const kernels::GradSums part = kernels::run_grad_sums(dyp + off, xp + off, l.hw, mu);
+        sums.sum_dy += part.sum_dy;
+        sums.sum_dy_xc += part.sum_dy_xc;
+      }
+    }
+    if (mask[0]) {
+      // dx = (dy - mean(dy) - (x - mean) * k) * invstd * w with
+      // k = sum(dy * (x - mean)) * invstd^2 / count, folded into
+      // dx = dy * a + x * b + c0 for one elementwise pass.
+      const double scale = static_cast<double>(invstd) * (wp ? wp[c] : 1.0f);
+      double b = 0.0, c0 = 0.0;
+      if (training) {
+        const double k = sums.sum_dy_xc * invstd * invstd / static_cast<double>(count);
+        const double grad_mean = sums.sum_dy / static_cast<double>(count);
+        b = -k * scale;
+        c0 = (mu * k - grad_mean) * scale;
+      }
+      float* dx = g.input.data<float>();
+      for (std::int64_t n = 0; n < l.n; ++n) {
+        const std::int64_t off = n * channel_stride + c * l.hw;
+        if (training) {
+          kernels::run_grad_input(dyp + off, xp + off, dx + off, l.hw, static_cast<float>(scale),
+                                  static_cast<float>(b), static_cast<float>(c0));
+        } else {
+          kernels::run_scale_shift(dyp + off, dx + off, l.hw, static_cast<float>(scale), 0.0f);
+        }
+      }
+    }
+    if (mask[1]) g.weight.data<float>()[c] = static_cast<float>(sums.sum_dy_xc * invstd);
+    if (mask[2]) g.bias.data<float>()[c] = static_cast<float>(sums.sum_dy);
+  }
+  return g;
+}
+
+Tensor batch_norm(const Tensor& input, const Tensor& running_mean, const Tensor& running_var,
+                  const Tensor& weight, const Tensor& bias, bool training, double momentum, double eps) {
+  if (training) verify_batch_size(input.shape());
+  const std::int64_t features = input.size(1);  // IndexError for 0-d and 1-d inputs, as PyTorch
+  check_features("running_mean", features, running_mean);
+  if (!running_mean.defined() && !training) throw_runtime_error("running_mean must be defined in evaluation mode");
+  check_features("running_var", features, running_var);
+  if (!running_var.defined() && !training) throw_runtime_error("running_var must be defined in evaluation mode");
+  check_features("weight", features, weight);
+  check_features("bias", features, bias);
+  norm_detail::check_float_input(input, "batch_norm");
+  for (const Tensor* p : {&weight, &bias, &running_mean, &running_var}) check_param_dtype(*p);
+
+  NormForward f = native_batch_norm(input, weight, bias, running_mean, running_var, training, momentum, eps);
+  if (autograd::needs_grad({&input, &weight, &bias})) {
+    auto node = std::make_shared<NativeBatchNormBackward0>(input, weight, bias, running_mean, running_var, f.mean,
+                                                           f.invstd, training, eps);
+    autograd::set_history(node, {&input, &weight, &bias}, {&f.output});
+  }
+  return f.output;
+}
+
+}  // namespace lesson::nn
