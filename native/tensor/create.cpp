@@ -108,7 +108,9 @@ Tensor eye(std::int64_t n, std::int64_t m) {
   return out;
 }
 
-Tensor from_doubles(const Shape& shape, const std::vector<double>& values, DType dtype) {
+namespace {
+template <class V>
+Tensor from_values(const Shape& shape, const std::vector<V>& values, DType dtype) {
   Tensor out = Tensor::make(shape, dtype, false);
   if (static_cast<std::int64_t>(values.size()) != out.numel()) {
     throw_runtime_error("shape '" + shape_str(shape) + "' is invalid for input of size " +
@@ -121,19 +123,14 @@ Tensor from_doubles(const Shape& shape, const std::vector<double>& values, DType
   });
   return out;
 }
+}  // namespace
+
+Tensor from_doubles(const Shape& shape, const std::vector<double>& values, DType dtype) {
+  return from_values(shape, values, dtype);
+}
 
 Tensor from_ints(const Shape& shape, const std::vector<std::int64_t>& values, DType dtype) {
-  Tensor out = Tensor::make(shape, dtype, false);
-  if (static_cast<std::int64_t>(values.size()) != out.numel()) {
-    throw_runtime_error("shape '" + shape_str(shape) + "' is invalid for input of size " +
-                        std::to_string(values.size()));
-  }
-  dispatch(dtype, [&](auto tag) {
-    using T = typename decltype(tag)::type;
-    T* p = out.data<T>();
-    for (std::size_t i = 0; i < values.size(); ++i) p[i] = convert_element<T>(values[i]);
-  });
-  return out;
+  return from_values(shape, values, dtype);
 }
 
 Tensor scalar_tensor(const Scalar& value) { return full({}, value); }
