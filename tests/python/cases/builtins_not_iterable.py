@@ -1,0 +1,2 @@
+for v in 42:
+    print(v)

@@ -1,0 +1,4 @@
+class Layer:
+    units = 10
+print(Layer.units)
+print(Layer.size)

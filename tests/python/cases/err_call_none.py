@@ -1,0 +1,4 @@
+def setup():
+    print("setting up")
+callback = setup()
+callback()

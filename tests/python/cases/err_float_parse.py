@@ -1,0 +1,2 @@
+for text in ["1.5", "2e3", "1,5"]:
+    print(float(text))

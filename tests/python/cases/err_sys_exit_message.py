@@ -1,0 +1,3 @@
+import sys
+print("stopping")
+sys.exit("fatal: configuration missing")

@@ -1,0 +1,5 @@
+try:
+    raise ValueError
+except ValueError as e:
+    print("class raised:", repr(e))
+raise 42

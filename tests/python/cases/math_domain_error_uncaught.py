@@ -1,0 +1,3 @@
+import math
+x = -4
+print(math.sqrt(x))

@@ -1,0 +1,4 @@
+name = "Ada"
+age = 36
+print("name: " + name)
+print("age: " + age)
