@@ -1,7 +1,6 @@
 #include "nn/avg_pool_kernel.hpp"
 
 #include <algorithm>
-#include <cstring>
 #include <type_traits>
 #include <vector>
 
@@ -61,60 +60,114 @@ inline T avg_window(const T* plane, int64_t width, const AvgSpan& h, const AvgSp
   return divide(sum, divisor_of(h, w, o));
 }
 
+// x / 2^k and x * 2^-k round the same exact value once, so for a
+// power-of-two divisor (AvgPool2d(2) divides by 4) the much cheaper multiply
+// gives PyTorch's quotient bit for bit.
+inline bool is_power_of_two(float divisor) {
+  if (!(divisor > 0.0f && divisor < 1e18f)) return false;
+  const auto d = static_cast<int64_t>(divisor);
+  return static_cast<float>(d) == divisor && (d & (d - 1)) == 0;
+}
+
 #if POOL_SIMD
 
-// Outputs [ow, ow_end) of one output row whose windows are inside the input,
-// four at a time (same summation order as the scalar loop: from 0, row by
-// row, left to right). Returns the first output it did not compute.
-template <int S>
-int64_t avg_row_simd(const float* plane, const Pool2dGeometry& g, int64_t ih0, int64_t ow, int64_t ow_end,
-                     float divisor, float* out_row) {
+// The last interior column a chunk of four outputs at `o` may read is
+// (o + 3) * S - pw + reach; chunks run while that stays inside the row. The
+// last chunk is moved back to end at ow_end, recomputing a few outputs (to
+// the same values) rather than leaving a scalar tail.
+inline int64_t last_chunk_start(int64_t width, int64_t S, int64_t pw, int64_t reach) {
+  const int64_t room = width - 1 + pw - reach;  // (o + 3) * S <= room
+  return room < 3 * S ? -1 : room / S - 3;
+}
+
+// Outputs [ow_begin, ow_end) of one output row whose window columns are
+// inside the input; the window sums `kh` rows from ih0 (those left after
+// clipping the padding) and divides by the divisor (kMul: multiplies by its
+// exact reciprocal, a power of two's). Four at a time, in the scalar loop's
+// summation order (from 0, row by row, left to right). Returns the first
+// output it did not compute.
+template <int S, bool kMul>
+int64_t avg_row_simd(const float* plane, const Pool2dGeometry& g, int64_t ih0, int64_t kh, int64_t ow_begin,
+                     int64_t ow_end, float divisor, float* out_row) {
   using namespace pool_simd;
-  const int64_t width = g.w.in, kh = g.h.kernel, kw = g.w.kernel, pw = g.w.pad;
-  const Batch div(divisor);
-  const Batch zero(0.0f);
-  if (S == 2 && kh == 2 && kw == 2) {
-    // The common 2x2 window: two 8-float loads per row.
-    const float* r0 = plane + ih0 * width;
-    const float* r1 = r0 + width;
-    for (; ow + kLanes <= ow_end && 2 * ow - pw + 7 <= width - 1; ow += kLanes) {
-      Batch e0, o0, e1, o1;
-      load_pairs(r0 + 2 * ow - pw, e0, o0);
-      load_pairs(r1 + 2 * ow - pw, e1, o1);
-      (((((zero + e0) + o0) + e1) + o1) / div).store_unaligned(out_row + ow);
-    }
-    return ow;
-  }
+  const int64_t width = g.w.in, kw = g.w.kernel, pw = g.w.pad;
+  const __m128 zero = _mm_setzero_ps();
+  const __m128 scale = _mm_set1_ps(kMul ? 1.0f / divisor : divisor);
   // Stride 2: columns in pairs from one 8-float load, an odd last column
   // from the odds of a load one to its left; a single column (kw = 1) reads
   // one float past lane 3's window.
   const bool pairs = S == 2 && kw >= 2;
-  const int64_t reach = (kw - 1) + (S == 2 && !pairs ? 1 : 0) - pw;
-  for (; ow + kLanes <= ow_end && (ow + kLanes - 1) * S + reach <= width - 1; ow += kLanes) {
-    const int64_t c = ow * S - pw;
-    Batch sum = zero;
+  const int64_t reach = (kw - 1) + (S == 2 && !pairs ? 1 : 0);
+  const int64_t last = std::min(last_chunk_start(width, S, pw, reach), ow_end - kLanes);
+  int64_t ow = ow_begin;
+  if (S == 2 && kh == 2 && kw == 2) {  // the common 2x2 window: two 8-float loads per row
+    const float* r0 = plane + ih0 * width;
+    const float* r1 = r0 + width;
+    for (; ow < ow_end; ow += kLanes) {
+      const int64_t o = std::min(ow, last);
+      if (o < ow_begin || o < ow - kLanes + 1) break;
+      __m128 e0, o0, e1, o1;
+      load_pairs(r0 + 2 * o - pw, e0, o0);
+      load_pairs(r1 + 2 * o - pw, e1, o1);
+      const __m128 sum = _mm_add_ps(_mm_add_ps(_mm_add_ps(_mm_add_ps(zero, e0), o0), e1), o1);
+      _mm_storeu_ps(out_row + o, kMul ? _mm_mul_ps(sum, scale) : _mm_div_ps(sum, scale));
+      ow = o;
+    }
+    return ow;
+  }
+  for (; ow < ow_end; ow += kLanes) {
+    const int64_t o = std::min(ow, last);
+    if (o < ow_begin || o < ow - kLanes + 1) break;
+    const int64_t c = o * S - pw;
+    __m128 sum = zero;
     for (int64_t a = 0; a < kh; ++a) {
       const float* row = plane + (ih0 + a) * width + c;
       if (pairs) {
         int64_t j = 0;
         for (; j + 1 < kw; j += 2) {
-          Batch evens, odds;
+          __m128 evens, odds;
           load_pairs(row + j, evens, odds);
-          sum += evens;
-          sum += odds;
+          sum = _mm_add_ps(_mm_add_ps(sum, evens), odds);
         }
         if (j < kw) {
-          Batch evens, odds;
+          __m128 evens, odds;
           load_pairs(row + j - 1, evens, odds);
-          sum += odds;
+          sum = _mm_add_ps(sum, odds);
         }
       } else {
-        for (int64_t j = 0; j < kw; ++j) sum += load_strided<S>(row + j);
+        for (int64_t j = 0; j < kw; ++j) sum = _mm_add_ps(sum, load_strided<S>(row + j));
       }
     }
-    (sum / div).store_unaligned(out_row + ow);
+    _mm_storeu_ps(out_row + o, kMul ? _mm_mul_ps(sum, scale) : _mm_div_ps(sum, scale));
+    ow = o;
   }
   return ow;
+}
+
+template <int S>
+int64_t avg_row(const float* plane, const Pool2dGeometry& g, int64_t ih0, int64_t kh, int64_t ow_begin,
+                int64_t ow_end, float divisor, float* out_row) {
+  return is_power_of_two(divisor) ? avg_row_simd<S, true>(plane, g, ih0, kh, ow_begin, ow_end, divisor, out_row)
+                                  : avg_row_simd<S, false>(plane, g, ih0, kh, ow_begin, ow_end, divisor, out_row);
+}
+
+// Kernel 2, stride 2, no padding (AvgPool2d(2)): each output row reads two
+// whole input rows; only ceil_mode's edge windows go through the scalar loop.
+void avg_pool_2x2_planes(const float* input, float* out, const Pool2dGeometry& g, const AvgPoolOptions& o,
+                         const std::vector<AvgSpan>& cols) {
+  const int64_t H = g.h.in, W = g.w.in, OH = g.h.out, OW = g.w.out;
+  const float divisor = static_cast<float>(o.divisor_override ? *o.divisor_override : 4);
+  for (int64_t p = 0; p < g.planes; ++p) {
+    const float* plane = input + p * H * W;
+    for (int64_t oh = 0; oh < OH; ++oh) {
+      float* out_row = out + (p * OH + oh) * OW;
+      int64_t ow = 0;
+      if (2 * oh + 1 < H) ow = avg_row<2>(plane, g, 2 * oh, 2, 0, OW, divisor, out_row);
+      if (ow == OW) continue;
+      const AvgSpan hs = avg_span(g.h, oh);
+      for (; ow < OW; ++ow) out_row[ow] = avg_window(plane, W, hs, cols[static_cast<std::size_t>(ow)], o);
+    }
+  }
 }
 
 #endif
@@ -124,12 +177,17 @@ void avg_forward_planes(const T* input, T* out, const Pool2dGeometry& g, const A
   const int64_t H = g.h.in, W = g.w.in, OH = g.h.out, OW = g.w.out;
   if (OH <= 0 || OW <= 0) return;
   const std::vector<AvgSpan> cols = spans_of(g.w);
-  const AxisInterior rows_in = interior_outputs(g.h);
+#if POOL_SIMD
+  if constexpr (std::is_same_v<T, float>) {
+    if (g.h.kernel == 2 && g.w.kernel == 2 && g.h.stride == 2 && g.w.stride == 2 && g.h.pad == 0 && g.w.pad == 0) {
+      avg_pool_2x2_planes(input, out, g, o, cols);
+      return;
+    }
+  }
+#endif
   const AxisInterior cols_in = interior_outputs(g.w);
 #if POOL_SIMD
   const bool simd = std::is_same_v<T, float> && (g.w.stride == 1 || g.w.stride == 2) && cols_in.hi - cols_in.lo >= 4;
-  const float interior_divisor =
-      static_cast<float>(o.divisor_override ? *o.divisor_override : g.h.kernel * g.w.kernel);
 #endif
   for (int64_t p = 0; p < g.planes; ++p) {
     const T* plane = input + p * H * W;
@@ -139,14 +197,17 @@ void avg_forward_planes(const T* input, T* out, const Pool2dGeometry& g, const A
       int64_t ow = 0;
 #if POOL_SIMD
       if constexpr (std::is_same_v<T, float>) {
-        if (simd && oh >= rows_in.lo && oh < rows_in.hi) {
+        if (simd && hs.begin < hs.end) {
+          // Interior columns share one divisor: their width is the kernel's.
+          const int64_t kh = hs.end - hs.begin;
+          const float divisor = static_cast<float>(
+              o.divisor_override ? *o.divisor_override : (o.count_include_pad ? hs.padded : kh) * g.w.kernel);
           for (; ow < cols_in.lo; ++ow) out_row[ow] = avg_window(plane, W, hs, cols[static_cast<std::size_t>(ow)], o);
-          ow = g.w.stride == 1 ? avg_row_simd<1>(plane, g, hs.begin, ow, cols_in.hi, interior_divisor, out_row)
-                               : avg_row_simd<2>(plane, g, hs.begin, ow, cols_in.hi, interior_divisor, out_row);
+          ow = g.w.stride == 1 ? avg_row<1>(plane, g, hs.begin, kh, ow, cols_in.hi, divisor, out_row)
+                               : avg_row<2>(plane, g, hs.begin, kh, ow, cols_in.hi, divisor, out_row);
         }
       }
 #else
-      (void)rows_in;
       (void)cols_in;
 #endif
       for (; ow < OW; ++ow) out_row[ow] = avg_window(plane, W, hs, cols[static_cast<std::size_t>(ow)], o);
@@ -173,6 +234,7 @@ void tile2_plane(const float* grad_out, float* grad_in, const Pool2dGeometry& g,
   const int64_t H = g.h.in, W = g.w.in, OH = g.h.out, OW = g.w.out;
   const int64_t full_rows = H / 2, full_cols = W / 2;
   const float divisor = static_cast<float>(o.divisor_override ? *o.divisor_override : 4);
+  [[maybe_unused]] const bool power_of_two = is_power_of_two(divisor);
   for (int64_t oh = 0; oh < full_rows; ++oh) {
     float* r0 = grad_in + 2 * oh * W;
     float* r1 = r0 + W;
@@ -180,10 +242,12 @@ void tile2_plane(const float* grad_out, float* grad_in, const Pool2dGeometry& g,
     int64_t ow = 0;
 #if POOL_SIMD
     const __m128 div = _mm_set1_ps(divisor);
+    const __m128 inverse = _mm_set1_ps(1.0f / divisor);
     const __m128 zero = _mm_setzero_ps();
     for (; ow + 4 <= full_cols; ow += 4) {
       // + 0.0f: PyTorch adds the delta into zeros (-0.0 becomes +0.0).
-      const __m128 d = _mm_add_ps(_mm_div_ps(_mm_loadu_ps(g_row + ow), div), zero);
+      const __m128 gv = _mm_loadu_ps(g_row + ow);
+      const __m128 d = _mm_add_ps(power_of_two ? _mm_mul_ps(gv, inverse) : _mm_div_ps(gv, div), zero);
       const __m128 lo = _mm_unpacklo_ps(d, d), hi = _mm_unpackhi_ps(d, d);
       _mm_storeu_ps(r0 + 2 * ow, lo);
       _mm_storeu_ps(r0 + 2 * ow + 4, hi);
@@ -197,7 +261,7 @@ void tile2_plane(const float* grad_out, float* grad_in, const Pool2dGeometry& g,
     }
     for (int64_t c = 2 * full_cols; c < W; ++c) r0[c] = r1[c] = 0.0f;
   }
-  std::memset(grad_in + 2 * full_rows * W, 0, static_cast<std::size_t>((H - 2 * full_rows) * W) * sizeof(float));
+  pool_simd::fill_floats(grad_in + 2 * full_rows * W, 0.0f, (H - 2 * full_rows) * W);
   for (int64_t oh = 0; oh < OH; ++oh) {
     for (int64_t ow = oh < full_rows ? full_cols : 0; ow < OW; ++ow) {
       spread_window(grad_in, W, rows[static_cast<std::size_t>(oh)], cols[static_cast<std::size_t>(ow)],
@@ -231,7 +295,7 @@ void avg_pool2d_backward_kernel(const float* grad_output, float* grad_input, con
       tile2_plane(go, gi, g, rows, cols, o);
       continue;
     }
-    std::memset(gi, 0, static_cast<std::size_t>(in_plane) * sizeof(float));
+    pool_simd::fill_floats(gi, 0.0f, in_plane);
     for (int64_t oh = 0; oh < g.h.out; ++oh) {
       for (int64_t ow = 0; ow < OW; ++ow) {
         spread_window(gi, g.w.in, rows[static_cast<std::size_t>(oh)], cols[static_cast<std::size_t>(ow)],

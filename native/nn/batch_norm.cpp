@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <memory>
+#include <vector>
 
 #include "autograd/graph.hpp"
 #include "autograd/saved_tensor.hpp"
@@ -29,48 +30,117 @@ Layout layout_of(const tensor::Shape& shape) {
 }
 
 // 1 / sqrt(var + eps), 0 when both are 0 (PyTorch's InvStd).
-double inv_std(double var, double eps) { return (var == 0.0 && eps == 0.0) ? 0.0 : 1.0 / std::sqrt(var + eps); }
+double inv_std(double var, double eps) {
+  return (var == 0.0 && eps == 0.0) ? 0.0 : 1.0 / std::sqrt(var + eps);
+}
 
-// Per channel: statistics over its n planes, running-buffer update, then
-// y = x * a + b over the same planes while they are still in cache.
+// Planes shorter than this (in floats) are swept in memory order by the
+// backward rather than channel by channel (see native_batch_norm_backward).
+constexpr std::int64_t kShortPlane = 1024;
+
+struct ScaleShift {
+  float a = 1.0f, b = 0.0f;
+};
+
+// A channel's training statistics: saves them, moves the running buffers and
+// folds mean, invstd, weight and bias into y = x * a + b. PyTorch keeps the
+// mean and the sum of squares as float and divides in float before taking
+// 1/sqrt in double; doing the same matches its rounding.
+ScaleShift finish_channel(std::int64_t c, const kernels::Moments& m, std::int64_t count, const float* weight,
+                          const float* bias, float* running_mean, float* running_var, float momentum,
+                          double eps, float* save_mean, float* save_invstd) {
+  const float mean = static_cast<float>(m.mean);
+  const float var_sum = static_cast<float>(m.m2);
+  const float invstd = static_cast<float>(inv_std(var_sum / static_cast<float>(count), eps));
+  save_mean[c] = mean;
+  save_invstd[c] = invstd;
+  if (running_mean) running_mean[c] = momentum * mean + (1.0f - momentum) * running_mean[c];
+  if (running_var) {
+    const double unbiased = var_sum / static_cast<float>(count - 1);
+    running_var[c] = static_cast<float>(momentum * unbiased + (1.0f - momentum) * running_var[c]);
+  }
+  ScaleShift f;
+  f.a = invstd * (weight ? weight[c] : 1.0f);
+  f.b = (bias ? bias[c] : 0.0f) - mean * f.a;
+  return f;
+}
+
+// [N, C] inputs (BatchNorm1d of feature vectors) have one value per (n, c):
+// statistics are column sums down the rows, and the normalisation is a row
+// loop with per-feature a and b, instead of N * C runs of length 1.
+std::vector<kernels::Moments> feature_moments(const float* x, std::int64_t n, std::int64_t c) {
+  std::vector<double> sum(static_cast<std::size_t>(c), 0.0), m2(static_cast<std::size_t>(c), 0.0);
+  for (std::int64_t r = 0; r < n; ++r) {
+    for (std::int64_t j = 0; j < c; ++j) sum[j] += x[r * c + j];
+  }
+  for (std::int64_t j = 0; j < c; ++j) sum[j] /= static_cast<double>(n);
+  for (std::int64_t r = 0; r < n; ++r) {
+    for (std::int64_t j = 0; j < c; ++j) {
+      const double d = x[r * c + j] - sum[j];
+      m2[j] += d * d;
+    }
+  }
+  std::vector<kernels::Moments> out(static_cast<std::size_t>(c));
+  for (std::int64_t j = 0; j < c; ++j) out[j] = kernels::Moments{sum[j], m2[j]};
+  return out;
+}
+
+void apply_features(const float* x, float* y, std::int64_t n, std::int64_t c,
+                    const std::vector<ScaleShift>& f) {
+  std::vector<float> a(static_cast<std::size_t>(c)), b(static_cast<std::size_t>(c));
+  for (std::int64_t j = 0; j < c; ++j) {
+    a[j] = f[j].a;
+    b[j] = f[j].b;
+  }
+  // (x * 1 + 0) * a + b is exactly x * a + b.
+  for (std::int64_t r = 0; r < n; ++r)
+    kernels::row_norm_affine(x + r * c, y + r * c, c, 1.0f, 0.0f, a.data(), b.data());
+}
+
 void forward_train(const float* x, float* y, const Layout& l, const float* weight, const float* bias,
                    float* running_mean, float* running_var, float momentum, double eps, float* save_mean,
                    float* save_invstd) {
   const std::int64_t count = l.n * l.hw;
+  if (l.hw == 1) {
+    const std::vector<kernels::Moments> m = feature_moments(x, l.n, l.c);
+    std::vector<ScaleShift> f(static_cast<std::size_t>(l.c));
+    for (std::int64_t c = 0; c < l.c; ++c) {
+      f[c] = finish_channel(c, m[c], count, weight, bias, running_mean, running_var, momentum, eps, save_mean,
+                            save_invstd);
+    }
+    apply_features(x, y, l.n, l.c, f);
+    return;
+  }
+  // Per channel: statistics over its n planes, then y = x * a + b over the
+  // same planes while they are still in cache.
   const std::int64_t channel_stride = l.c * l.hw;
   for (std::int64_t c = 0; c < l.c; ++c) {
     const float* xc = x + c * l.hw;
-    const kernels::Moments m = kernels::strided_moments(xc, l.n, l.hw, channel_stride);
-    // PyTorch keeps the mean and the sum of squares as float and divides in
-    // float before taking 1/sqrt in double; doing the same matches its rounding.
-    const float mean = static_cast<float>(m.mean);
-    const float var_sum = static_cast<float>(m.m2);
-    const float invstd = static_cast<float>(inv_std(var_sum / static_cast<float>(count), eps));
-    save_mean[c] = mean;
-    save_invstd[c] = invstd;
-    if (running_mean) running_mean[c] = momentum * mean + (1.0f - momentum) * running_mean[c];
-    if (running_var) {
-      const double unbiased = var_sum / static_cast<float>(count - 1);
-      running_var[c] = static_cast<float>(momentum * unbiased + (1.0f - momentum) * running_var[c]);
-    }
-    const float a = invstd * (weight ? weight[c] : 1.0f);
-    const float b = (bias ? bias[c] : 0.0f) - mean * a;
+    const ScaleShift f =
+        finish_channel(c, kernels::strided_moments(xc, l.n, l.hw, channel_stride), count, weight, bias,
+                       running_mean, running_var, momentum, eps, save_mean, save_invstd);
     for (std::int64_t n = 0; n < l.n; ++n) {
-      kernels::run_scale_shift(xc + n * channel_stride, y + c * l.hw + n * channel_stride, l.hw, a, b);
+      kernels::run_scale_shift(xc + n * channel_stride, y + c * l.hw + n * channel_stride, l.hw, f.a, f.b);
     }
   }
 }
 
 void forward_eval(const float* x, float* y, const Layout& l, const float* weight, const float* bias,
                   const float* running_mean, const float* running_var, double eps) {
-  const std::int64_t channel_stride = l.c * l.hw;
+  std::vector<ScaleShift> f(static_cast<std::size_t>(l.c));
   for (std::int64_t c = 0; c < l.c; ++c) {
     const float invstd = 1.0f / std::sqrt(running_var[c] + static_cast<float>(eps));
-    const float a = invstd * (weight ? weight[c] : 1.0f);
-    const float b = (bias ? bias[c] : 0.0f) - running_mean[c] * a;
-    for (std::int64_t n = 0; n < l.n; ++n) {
-      const std::int64_t off = n * channel_stride + c * l.hw;
-      kernels::run_scale_shift(x + off, y + off, l.hw, a, b);
+    f[c].a = invstd * (weight ? weight[c] : 1.0f);
+    f[c].b = (bias ? bias[c] : 0.0f) - running_mean[c] * f[c].a;
+  }
+  if (l.hw == 1) {
+    apply_features(x, y, l.n, l.c, f);
+    return;
+  }
+  for (std::int64_t n = 0; n < l.n; ++n) {
+    for (std::int64_t c = 0; c < l.c; ++c) {
+      const std::int64_t off = (n * l.c + c) * l.hw;
+      kernels::run_scale_shift(x + off, y + off, l.hw, f[c].a, f[c].b);
     }
   }
 }
@@ -88,8 +158,8 @@ void verify_batch_size(const tensor::Shape& shape) {
 
 void check_features(const char* what, std::int64_t expected, const Tensor& t) {
   if (t.defined() && t.numel() != expected) {
-    throw_runtime_error(std::string(what) + " should contain " + std::to_string(expected) +
-                        " elements not " + std::to_string(t.numel()));
+    throw_runtime_error(std::string(what) + " should contain " + std::to_string(expected) + " elements not " +
+                        std::to_string(t.numel()));
   }
 }
 
@@ -101,9 +171,9 @@ void check_param_dtype(const Tensor& t) {
 
 class NativeBatchNormBackward0 final : public autograd::Node {
  public:
-  NativeBatchNormBackward0(const Tensor& input, const Tensor& weight, const Tensor& bias, const Tensor& running_mean,
-                           const Tensor& running_var, const Tensor& save_mean, const Tensor& save_invstd,
-                           bool training, double eps)
+  NativeBatchNormBackward0(const Tensor& input, const Tensor& weight, const Tensor& bias,
+                           const Tensor& running_mean, const Tensor& running_var, const Tensor& save_mean,
+                           const Tensor& save_invstd, bool training, double eps)
       : input_(input),
         weight_(weight),
         running_mean_(running_mean),
@@ -180,11 +250,10 @@ NormForward native_batch_norm(const Tensor& input, const Tensor& weight, const T
   return out;
 }
 
-NormGradients native_batch_norm_backward(const Tensor& grad_output, const Tensor& input,
-                                         const Tensor& weight, const Tensor& running_mean,
-                                         const Tensor& running_var, const Tensor& save_mean,
-                                         const Tensor& save_invstd, bool training, double eps,
-                                         GradMask mask) {
+NormGradients native_batch_norm_backward(const Tensor& grad_output, const Tensor& input, const Tensor& weight,
+                                         const Tensor& running_mean, const Tensor& running_var,
+                                         const Tensor& save_mean, const Tensor& save_invstd, bool training,
+                                         double eps, GradMask mask) {
   const Tensor x = contiguous_float(input);
   const Tensor dy = norm_detail::contiguous_grad(grad_output, x.shape());
   const Tensor w = contiguous_float(weight);
@@ -194,6 +263,10 @@ NormGradients native_batch_norm_backward(const Tensor& grad_output, const Tensor
   const float* mean = mean_t.data<float>();
   const float* stat = stat_t.data<float>();
   const float* wp = data_or_null(w);
+  // Eval: 1 / sqrt(running_var + eps), in double as PyTorch's backward does.
+  auto invstd_of = [&](std::int64_t c) {
+    return training ? stat[c] : static_cast<float>(1.0 / std::sqrt(static_cast<double>(stat[c]) + eps));
+  };
 
   NormGradients g;
   if (mask[0]) g.input = Tensor::make(x.shape(), tensor::DType::Float32, false);
@@ -204,57 +277,119 @@ NormGradients native_batch_norm_backward(const Tensor& grad_output, const Tensor
   const std::int64_t channel_stride = l.c * l.hw;
   const float* xp = x.data<float>();
   const float* dyp = dy.data<float>();
+  float* dx = mask[0] ? g.input.data<float>() : nullptr;
+
+  // From a channel's sums: its parameter gradients, and the coefficients of
+  // dx = dy * a + x * b + c0, which folds
+  // dx = (dy - mean(dy) - (x - mean) * k) * invstd * w,
+  // k = sum(dy * (x - mean)) * invstd^2 / count (training; b = c0 = 0 in eval).
+  struct Coefficients {
+    float a = 0.0f, b = 0.0f, c0 = 0.0f;
+  };
+  auto finish = [&](std::int64_t c, const kernels::GradSums& sums) {
+    const float invstd = invstd_of(c);
+    if (mask[1]) g.weight.data<float>()[c] = static_cast<float>(sums.sum_dy_xc * invstd);
+    if (mask[2]) g.bias.data<float>()[c] = static_cast<float>(sums.sum_dy);
+    const double scale = static_cast<double>(invstd) * (wp ? wp[c] : 1.0f);
+    Coefficients k;
+    k.a = static_cast<float>(scale);
+    if (training) {
+      const double kk = sums.sum_dy_xc * invstd * invstd / static_cast<double>(count);
+      const double grad_mean = sums.sum_dy / static_cast<double>(count);
+      k.b = static_cast<float>(-kk * scale);
+      k.c0 = static_cast<float>((mean[c] * kk - grad_mean) * scale);
+    }
+    return k;
+  };
+
+  if (l.hw == 1) {
+    // [N, C]: the sums are column sums down the rows.
+    std::vector<kernels::GradSums> sums(static_cast<std::size_t>(l.c));
+    if (need_sums) {
+      for (std::int64_t r = 0; r < l.n; ++r) {
+        for (std::int64_t c = 0; c < l.c; ++c) {
+          const float d = dyp[r * l.c + c];
+          sums[c].sum_dy += d;
+          sums[c].sum_dy_xc += d * (xp[r * l.c + c] - mean[c]);
+        }
+      }
+    }
+    std::vector<Coefficients> k(static_cast<std::size_t>(l.c));
+    for (std::int64_t c = 0; c < l.c; ++c) k[c] = finish(c, sums[c]);
+    if (dx) {
+      for (std::int64_t i = 0; i < l.n * l.c; ++i) {
+        const Coefficients& kc = k[i % l.c];
+        dx[i] = training ? dyp[i] * kc.a + (xp[i] * kc.b + kc.c0) : dyp[i] * kc.a;
+      }
+    }
+    return g;
+  }
+  if (l.hw < kShortPlane) {
+    // Short planes: a channel is many small runs a whole sample apart, which
+    // for power-of-two sizes collide in the same cache sets. Both passes go
+    // through memory in order instead (one plane at a time, every channel).
+    std::vector<kernels::GradSums> sums(static_cast<std::size_t>(l.c));
+    if (need_sums) {
+      for (std::int64_t p = 0; p < l.n * l.c; ++p) {
+        const std::int64_t c = p % l.c;
+        const kernels::GradSums part = kernels::run_grad_sums(dyp + p * l.hw, xp + p * l.hw, l.hw, mean[c]);
+        sums[c].sum_dy += part.sum_dy;
+        sums[c].sum_dy_xc += part.sum_dy_xc;
+      }
+    }
+    std::vector<Coefficients> k(static_cast<std::size_t>(l.c));
+    for (std::int64_t c = 0; c < l.c; ++c) k[c] = finish(c, sums[c]);
+    if (!dx) return g;
+    for (std::int64_t p = 0; p < l.n * l.c; ++p) {
+      const Coefficients& kc = k[p % l.c];
+      const std::int64_t off = p * l.hw;
+      if (training) {
+        kernels::run_grad_input(dyp + off, xp + off, dx + off, l.hw, kc.a, kc.b, kc.c0);
+      } else {
+        kernels::run_scale_shift(dyp + off, dx + off, l.hw, kc.a, 0.0f);
+      }
+    }
+    return g;
+  }
   for (std::int64_t c = 0; c < l.c; ++c) {
-    const float invstd =
-        training ? stat[c] : static_cast<float>(1.0 / std::sqrt(static_cast<double>(stat[c]) + eps));
-    const float mu = mean[c];
-    // The fused reduction pass: sum(dy) and sum(dy * (x - mean)) over the channel.
+    // The fused reduction pass over the channel's planes, then the
+    // elementwise pass over the same planes while they are in cache.
     kernels::GradSums sums;
     if (need_sums) {
       for (std::int64_t n = 0; n < l.n; ++n) {
         const std::int64_t off = n * channel_stride + c * l.hw;
-        const kernels::GradSums part = kernels::run_grad_sums(dyp + off, xp + off, l.hw, mu);
+        const kernels::GradSums part = kernels::run_grad_sums(dyp + off, xp + off, l.hw, mean[c]);
         sums.sum_dy += part.sum_dy;
         sums.sum_dy_xc += part.sum_dy_xc;
       }
     }
-    if (mask[0]) {
-      // dx = (dy - mean(dy) - (x - mean) * k) * invstd * w with
-      // k = sum(dy * (x - mean)) * invstd^2 / count, folded into
-      // dx = dy * a + x * b + c0 for one elementwise pass.
-      const double scale = static_cast<double>(invstd) * (wp ? wp[c] : 1.0f);
-      double b = 0.0, c0 = 0.0;
+    const Coefficients k = finish(c, sums);
+    if (!dx) continue;
+    for (std::int64_t n = 0; n < l.n; ++n) {
+      const std::int64_t off = n * channel_stride + c * l.hw;
       if (training) {
-        const double k = sums.sum_dy_xc * invstd * invstd / static_cast<double>(count);
-        const double grad_mean = sums.sum_dy / static_cast<double>(count);
-        b = -k * scale;
-        c0 = (mu * k - grad_mean) * scale;
-      }
-      float* dx = g.input.data<float>();
-      for (std::int64_t n = 0; n < l.n; ++n) {
-        const std::int64_t off = n * channel_stride + c * l.hw;
-        if (training) {
-          kernels::run_grad_input(dyp + off, xp + off, dx + off, l.hw, static_cast<float>(scale),
-                                  static_cast<float>(b), static_cast<float>(c0));
-        } else {
-          kernels::run_scale_shift(dyp + off, dx + off, l.hw, static_cast<float>(scale), 0.0f);
-        }
+        kernels::run_grad_input(dyp + off, xp + off, dx + off, l.hw, k.a, k.b, k.c0);
+      } else {
+        kernels::run_scale_shift(dyp + off, dx + off, l.hw, k.a, 0.0f);  // dx = dy * invstd * w
       }
     }
-    if (mask[1]) g.weight.data<float>()[c] = static_cast<float>(sums.sum_dy_xc * invstd);
-    if (mask[2]) g.bias.data<float>()[c] = static_cast<float>(sums.sum_dy);
   }
   return g;
 }
 
 Tensor batch_norm(const Tensor& input, const Tensor& running_mean, const Tensor& running_var,
                   const Tensor& weight, const Tensor& bias, bool training, double momentum, double eps) {
+  // F.batch_norm reads input.size()[0] in training; ATen then reads
+  // sizes()[1], which for a 0-d input PyTorch 1.13 happens to see as 0.
+  if (training && input.dim() == 0) throw_index_error("tuple index out of range");
   if (training) verify_batch_size(input.shape());
-  const std::int64_t features = input.size(1);  // IndexError for 0-d and 1-d inputs, as PyTorch
+  const std::int64_t features = input.dim() == 0 ? 0 : input.size(1);  // IndexError for 1-d, as PyTorch
   check_features("running_mean", features, running_mean);
-  if (!running_mean.defined() && !training) throw_runtime_error("running_mean must be defined in evaluation mode");
+  if (!running_mean.defined() && !training)
+    throw_runtime_error("running_mean must be defined in evaluation mode");
   check_features("running_var", features, running_var);
-  if (!running_var.defined() && !training) throw_runtime_error("running_var must be defined in evaluation mode");
+  if (!running_var.defined() && !training)
+    throw_runtime_error("running_var must be defined in evaluation mode");
   check_features("weight", features, weight);
   check_features("bias", features, bias);
   norm_detail::check_float_input(input, "batch_norm");
@@ -262,8 +397,8 @@ Tensor batch_norm(const Tensor& input, const Tensor& running_mean, const Tensor&
 
   NormForward f = native_batch_norm(input, weight, bias, running_mean, running_var, training, momentum, eps);
   if (autograd::needs_grad({&input, &weight, &bias})) {
-    auto node = std::make_shared<NativeBatchNormBackward0>(input, weight, bias, running_mean, running_var, f.mean,
-                                                           f.invstd, training, eps);
+    auto node = std::make_shared<NativeBatchNormBackward0>(input, weight, bias, running_mean, running_var,
+                                                           f.mean, f.invstd, training, eps);
     autograd::set_history(node, {&input, &weight, &bias}, {&f.output});
   }
   return f.output;

@@ -26,10 +26,9 @@ NormForward native_batch_norm(const Tensor& input, const Tensor& weight, const T
 
 // torch.ops.aten.native_batch_norm_backward: one fused reduction pass
 // (sum(dy), sum(dy * (x - mean)) per channel) and one elementwise pass.
-NormGradients native_batch_norm_backward(const Tensor& grad_output, const Tensor& input,
-                                         const Tensor& weight, const Tensor& running_mean,
-                                         const Tensor& running_var, const Tensor& save_mean,
-                                         const Tensor& save_invstd, bool training, double eps,
-                                         GradMask mask);
+NormGradients native_batch_norm_backward(const Tensor& grad_output, const Tensor& input, const Tensor& weight,
+                                         const Tensor& running_mean, const Tensor& running_var,
+                                         const Tensor& save_mean, const Tensor& save_invstd, bool training,
+                                         double eps, GradMask mask);
 
 }  // namespace lesson::nn

@@ -26,6 +26,7 @@ std::int64_t floor_div(std::int64_t a, std::int64_t b) {
 // then ATen's, in PyTorch's order and with its texts.
 void check_inputs(const Tensor& input, std::int64_t groups, const Tensor& weight, const Tensor& bias) {
   const tensor::Shape& shape = input.shape();
+  if (input.dim() == 0) throw_index_error("Dimension specified as 0 but tensor has no dimensions");
   const std::int64_t n = input.size(0);
   const std::int64_t c = input.size(1);  // IndexError for 1-d input, as PyTorch
   const std::string not_positive = "Expected num groups to be greater than 0, got " + std::to_string(groups);
@@ -41,20 +42,20 @@ void check_inputs(const Tensor& input, std::int64_t groups, const Tensor& weight
   if (groups < 0) throw_runtime_error(not_positive);
   const std::string input_shape = tensor::shape_str(shape);
   if (c % groups != 0) {
-    throw_runtime_error("Expected number of channels in input to be divisible by num_groups, but got input of shape " +
-                        input_shape + " and num_groups=" + std::to_string(groups));
+    throw_runtime_error(
+        "Expected number of channels in input to be divisible by num_groups, but got input of shape " +
+        input_shape + " and num_groups=" + std::to_string(groups));
   }
   // PyTorch 1.13 prints the weight's shape (an absent weight as [0]) in both
   // messages; the bias message reproduces that.
   const std::string weight_shape = weight.defined() ? tensor::shape_str(weight.shape()) : "[0]";
-  if (weight.defined() && !(weight.dim() == 1 && weight.numel() == c)) {
-    throw_runtime_error("Expected weight to be a vector of size equal to the number of channels in input, but got "
-                        "weight of shape " + weight_shape + " and input of shape " + input_shape);
-  }
-  if (bias.defined() && !(bias.dim() == 1 && bias.numel() == c)) {
-    throw_runtime_error("Expected bias to be a vector of size equal to the number of channels in input, but got "
-                        "bias of shape " + weight_shape + " and input of shape " + input_shape);
-  }
+  auto not_a_channel_vector = [&](const char* what) {
+    throw_runtime_error(std::string("Expected ") + what +
+                        " to be a vector of size equal to the number of channels in input, but got " + what +
+                        " of shape " + weight_shape + " and input of shape " + input_shape);
+  };
+  if (weight.defined() && !(weight.dim() == 1 && weight.numel() == c)) not_a_channel_vector("weight");
+  if (bias.defined() && !(bias.dim() == 1 && bias.numel() == c)) not_a_channel_vector("bias");
   norm_detail::check_float_input(input, "GroupNormKernelImpl");
   for (const Tensor* p : {&weight, &bias}) {
     if (p->defined() && p->dtype() != tensor::DType::Float32) {
@@ -178,7 +179,8 @@ NormGradients native_group_norm_backward(const Tensor& grad_output, const Tensor
       const std::int64_t ch = g * d + j;
       const float a = rs * (gamma ? gamma[ch] : 1.0f);
       const std::int64_t off = base + j * hw;
-      kernels::run_grad_input(dyp + off, xp + off, dx + off, hw, a, static_cast<float>(b), static_cast<float>(c0));
+      kernels::run_grad_input(dyp + off, xp + off, dx + off, hw, a, static_cast<float>(b),
+                              static_cast<float>(c0));
     }
   }
   if (mask[1]) {
@@ -200,7 +202,8 @@ Tensor group_norm(const Tensor& input, std::int64_t num_groups, const Tensor& we
   for (std::size_t d = 2; d < input.shape().size(); ++d) hw *= input.shape()[d];
   NormForward f = native_group_norm(input, weight, bias, n, c, hw, num_groups, eps);
   if (autograd::needs_grad({&input, &weight, &bias})) {
-    auto node = std::make_shared<NativeGroupNormBackward0>(input, weight, f.mean, f.invstd, n, c, hw, num_groups);
+    auto node =
+        std::make_shared<NativeGroupNormBackward0>(input, weight, f.mean, f.invstd, n, c, hw, num_groups);
     autograd::set_history(node, {&input, &weight, &bias}, {&f.output});
   }
   return f.output;

@@ -66,10 +66,11 @@ void check_features(const char* what, std::int64_t expected, const Tensor& t, st
 // weight.repeat(N).
 class InstanceNormBatchNormBackward final : public autograd::Node {
  public:
-  InstanceNormBatchNormBackward(const Tensor& input_view, const Tensor& weight_rep, const Tensor& running_mean_rep,
-                                const Tensor& running_var_rep, const Tensor& save_mean, const Tensor& save_invstd,
-                                const Tensor& weight, const Tensor& bias, const tensor::Shape& input_shape,
-                                bool training, double eps)
+  InstanceNormBatchNormBackward(const Tensor& input_view, const Tensor& weight_rep,
+                                const Tensor& running_mean_rep, const Tensor& running_var_rep,
+                                const Tensor& save_mean, const Tensor& save_invstd, const Tensor& weight,
+                                const Tensor& bias, const tensor::Shape& input_shape, bool training,
+                                double eps)
       : input_(input_view),
         weight_rep_(weight_rep),
         running_mean_rep_(running_mean_rep),
@@ -88,8 +89,9 @@ class InstanceNormBatchNormBackward final : public autograd::Node {
     const Tensor input = input_.unpack();
     if (grads.empty() || !grads[0].defined()) return {Tensor(), Tensor(), Tensor()};
     const GradMask mask{next_edges[0].valid(), next_edges[1].valid(), next_edges[2].valid()};
-    NormGradients g = native_batch_norm_backward(grads[0], input, weight_rep_, running_mean_rep_, running_var_rep_,
-                                                 save_mean_, save_invstd_, training_, eps_, mask);
+    NormGradients g =
+        native_batch_norm_backward(grads[0], input, weight_rep_, running_mean_rep_, running_var_rep_,
+                                   save_mean_, save_invstd_, training_, eps_, mask);
     const std::int64_t n = input_shape_[0], c = input_shape_[1];
     if (g.input.defined()) g.input = norm_detail::reshaped(g.input, input_shape_);
     if (g.weight.defined()) g.weight = sum_over_batch(g.weight, n, c, weight_shape_);
@@ -129,8 +131,8 @@ class InstanceNormViewBackward final : public autograd::Node {
 NormForward native_instance_norm(const Tensor& input, const Tensor& weight, const Tensor& bias, double eps) {
   const std::int64_t n = input.size(0);
   const Tensor x = norm_detail::reshaped(contiguous_float(input), batch_view_shape(input.shape()));
-  NormForward f = native_batch_norm(x, repeat_if_defined(weight, n), repeat_if_defined(bias, n), Tensor(), Tensor(),
-                                    true, 0.0, eps);
+  NormForward f = native_batch_norm(x, repeat_if_defined(weight, n), repeat_if_defined(bias, n), Tensor(),
+                                    Tensor(), true, 0.0, eps);
   f.output = norm_detail::reshaped(f.output, input.shape());
   return f;
 }
@@ -142,8 +144,8 @@ NormGradients instance_norm_backward(const Tensor& grad_output, const Tensor& in
   const tensor::Shape view = batch_view_shape(input.shape());
   const Tensor x = norm_detail::reshaped(contiguous_float(input), view);
   const Tensor dy = norm_detail::reshaped(norm_detail::contiguous_grad(grad_output, input.shape()), view);
-  NormGradients g = native_batch_norm_backward(dy, x, repeat_if_defined(weight, n), Tensor(), Tensor(), save_mean,
-                                               save_invstd, true, eps, mask);
+  NormGradients g = native_batch_norm_backward(dy, x, repeat_if_defined(weight, n), Tensor(), Tensor(),
+                                               save_mean, save_invstd, true, eps, mask);
   if (g.input.defined()) g.input = norm_detail::reshaped(g.input, input.shape());
   if (g.weight.defined()) g.weight = sum_over_batch(g.weight, n, c, {c});
   if (g.bias.defined()) g.bias = sum_over_batch(g.bias, n, c, {c});
@@ -157,6 +159,7 @@ Tensor instance_norm(const Tensor& input, const Tensor& running_mean, const Tens
   if (!use_input_stats && !(running_mean.defined() && running_var.defined())) {
     throw_runtime_error("Expected running_mean and running_var to be defined when use_input_stats is false");
   }
+  if (input.dim() == 0) throw_index_error("Dimension specified as 0 but tensor has no dimensions");
   const std::int64_t n = input.size(0);
   const std::int64_t c = input.size(1);  // IndexError for 1-d input, as PyTorch
   check_features("running_mean", n * c, running_mean, n);
@@ -196,8 +199,8 @@ Tensor instance_norm(const Tensor& input, const Tensor& running_mean, const Tens
   // [1, N*C, *] result keeps the BatchNorm node, the view gets its own.
   const Tensor output = f.output.as_strided(input.shape(), tensor::contiguous_strides(input.shape()), 0);
   if (autograd::needs_grad({&input, &weight, &bias})) {
-    auto bn = std::make_shared<InstanceNormBatchNormBackward>(x, weight_rep, rm_rep, rv_rep, f.mean, f.invstd,
-                                                              weight, bias, input.shape(), use_input_stats, eps);
+    auto bn = std::make_shared<InstanceNormBatchNormBackward>(
+        x, weight_rep, rm_rep, rv_rep, f.mean, f.invstd, weight, bias, input.shape(), use_input_stats, eps);
     autograd::set_history(bn, {&input, &weight, &bias}, {&f.output});
     auto view = std::make_shared<InstanceNormViewBackward>(view_shape);
     autograd::set_history(view, {&f.output}, {&output});

@@ -61,7 +61,8 @@ void check_inputs(const Tensor& input, const tensor::Shape& normalized_shape, co
   if (normalized_shape.empty()) {
     throw_runtime_error(
         "Expected normalized_shape to be at least 1-dimensional, i.e., containing at least one element, but "
-        "got normalized_shape = " + ns);
+        "got normalized_shape = " +
+        ns);
   }
   if (weight.defined() && weight.shape() != normalized_shape) {
     throw_runtime_error("Expected weight to be of same shape as normalized_shape, but got weight of shape " +
@@ -96,7 +97,12 @@ class NativeLayerNormBackward0 final : public autograd::Node {
  public:
   NativeLayerNormBackward0(const Tensor& input, const tensor::Shape& normalized_shape, const Tensor& weight,
                            const Tensor& bias, const Tensor& mean, const Tensor& rstd)
-      : input_(input), weight_(weight), bias_(bias), normalized_shape_(normalized_shape), mean_(mean), rstd_(rstd) {}
+      : input_(input),
+        weight_(weight),
+        bias_(bias),
+        normalized_shape_(normalized_shape),
+        mean_(mean),
+        rstd_(rstd) {}
 
   std::string name() const override { return "NativeLayerNormBackward0"; }
 
@@ -141,8 +147,8 @@ NormForward native_layer_norm(const Tensor& input, const tensor::Shape& normaliz
   float* mean = out.mean.data<float>();
   float* rstd = out.invstd.data<float>();
   for (std::int64_t r = 0; r < rc.rows; ++r) {
-    const RowMoments m =
-        normalize_row(xp + r * rc.cols, yp + r * rc.cols, rc.cols, data_or_null(w), data_or_null(b), static_cast<float>(eps));
+    const RowMoments m = normalize_row(xp + r * rc.cols, yp + r * rc.cols, rc.cols, data_or_null(w),
+                                       data_or_null(b), static_cast<float>(eps));
     mean[r] = m.mean;
     rstd[r] = m.rstd;
   }
@@ -210,7 +216,8 @@ Tensor layer_norm(const Tensor& input, const tensor::Shape& normalized_shape, co
   check_inputs(input, normalized_shape, weight, bias);
   NormForward f = native_layer_norm(input, normalized_shape, weight, bias, eps);
   if (autograd::needs_grad({&input, &weight, &bias})) {
-    auto node = std::make_shared<NativeLayerNormBackward0>(input, normalized_shape, weight, bias, f.mean, f.invstd);
+    auto node =
+        std::make_shared<NativeLayerNormBackward0>(input, normalized_shape, weight, bias, f.mean, f.invstd);
     autograd::set_history(node, {&input, &weight, &bias}, {&f.output});
   }
   return f.output;

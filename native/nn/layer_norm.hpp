@@ -42,8 +42,7 @@ struct RowMoments {
 // floats and may be the same buffer; `weight` and `bias` hold cols floats
 // or are null (no affine transform). `moments`, if not null, receives one
 // entry per row. Throws std::invalid_argument on cols == 0 or eps < 0.
-void layer_norm_last_dim(const float* x, std::size_t rows, std::size_t cols,
-                         const float* weight, const float* bias, float eps,
-                         float* y, RowMoments* moments = nullptr);
+void layer_norm_last_dim(const float* x, std::size_t rows, std::size_t cols, const float* weight,
+                         const float* bias, float eps, float* y, RowMoments* moments = nullptr);
 
 }  // namespace lesson::nn

@@ -1,7 +1,7 @@
 #include "nn/max_pool_kernel.hpp"
 
+#include <algorithm>
 #include <cmath>
-#include <cstring>
 #include <limits>
 #include <vector>
 
@@ -38,85 +38,103 @@ inline void max_window(const float* plane, int64_t width, const AxisWindow& hw, 
 
 #if POOL_SIMD
 
+using namespace pool_simd;
+
+// The first output of the last chunk of four whose loads stay inside the
+// row: a chunk at o reads up to column (o + 3) * S - pw + reach.
+inline int64_t last_chunk_start(int64_t width, int64_t S, int64_t pw, int64_t reach) {
+  const int64_t room = width - 1 + pw - reach;  // (o + 3) * S <= room
+  return room < 3 * S ? -1 : room / S - 3;
+}
+
+// Chunks of four outputs run from ow_begin; the last one is moved back to
+// end at ow_end (or at the last chunk that fits), recomputing a few outputs
+// to the same values rather than leaving a scalar tail. Each loop below
+// computes at o = min(ow, last) and stops when that would make no progress.
+
 // The common 2x2 window, stride 2, no dilation, four outputs at a time from
-// two input rows. Without indices the maximum is a chain of maxps (which
-// keeps the first of equal values, as PyTorch's strict ">" does) with NaN
-// forced afterwards where any of the four was NaN. With indices it tracks
-// which of the four positions (0..3, row-major) won.
+// two input rows. Without indices the maximum is a chain of
+// max_keep_first with NaN forced afterwards where any of the four was NaN.
+// With indices it tracks which of the four positions (0..3, row-major) won.
 template <bool kIndices>
-int64_t max_row_2x2(const float* plane, int64_t width, int64_t ih0, int64_t pw, int64_t ow, int64_t ow_end,
+int64_t max_row_2x2(const float* plane, int64_t width, int64_t ih0, int64_t pw, int64_t ow_begin, int64_t ow_end,
                     float* out_row, int64_t* index_row) {
   const float* r0 = plane + ih0 * width;
   const float* r1 = r0 + width;
   const __m128i lanes = _mm_setr_epi32(0, 2, 4, 6);
   const __m128i one = _mm_set1_epi32(1);
   const __m128i row_step = _mm_set1_epi32(static_cast<int>(width));
-  for (; ow + 4 <= ow_end && 2 * ow - pw + 7 <= width - 1; ow += 4) {
-    pool_simd::Batch be0, bo0, be1, bo1;
-    pool_simd::load_pairs(r0 + 2 * ow - pw, be0, bo0);
-    pool_simd::load_pairs(r1 + 2 * ow - pw, be1, bo1);
-    const __m128 e0 = be0, o0 = bo0, e1 = be1, o1 = bo1;
+  const int64_t last = std::min(last_chunk_start(width, 2, pw, 1), ow_end - kLanes);
+  int64_t ow = ow_begin;
+  for (; ow < ow_end; ow += kLanes) {
+    const int64_t o = std::min(ow, last);
+    if (o < ow_begin || o < ow - kLanes + 1) break;
+    __m128 e0, o0, e1, o1;
+    load_pairs(r0 + 2 * o - pw, e0, o0);
+    load_pairs(r1 + 2 * o - pw, e1, o1);
     if constexpr (!kIndices) {
-      __m128 best = _mm_max_ps(o0, e0);
-      best = _mm_max_ps(e1, best);
-      best = _mm_max_ps(o1, best);
-      const __m128 nan = _mm_or_ps(_mm_cmpunord_ps(e0, o0), _mm_cmpunord_ps(e1, o1));
-      _mm_storeu_ps(out_row + ow, _mm_or_ps(best, nan));  // all-ones bits are a NaN
+      const __m128 best = max_keep_first(max_keep_first(max_keep_first(e0, o0), e1), o1);
+      const __m128 nan = _mm_or_ps(_mm_or_ps(nan_mask(e0), nan_mask(o0)), _mm_or_ps(nan_mask(e1), nan_mask(o1)));
+      _mm_storeu_ps(out_row + o, _mm_or_ps(best, nan));  // all-ones bits are a NaN
     } else {
       __m128 best = e0;
-      __m128 code = _mm_setzero_ps();
+      __m128i code = _mm_setzero_si128();
       auto step = [&](__m128 v, int k) {
-        const __m128 take = _mm_or_ps(_mm_cmpgt_ps(v, best), _mm_cmpneq_ps(v, v));
-        best = _mm_blendv_ps(best, v, take);
-        code = _mm_blendv_ps(code, _mm_castsi128_ps(_mm_set1_epi32(k)), take);
+        const __m128 take = takes(v, best);
+        best = select(take, v, best);
+        code = select(take, _mm_set1_epi32(k), code);
       };
       step(o0, 1);
       step(e1, 2);
       step(o1, 3);
-      _mm_storeu_ps(out_row + ow, best);
-      const __m128i c = _mm_castps_si128(code);
-      const __m128i base = _mm_add_epi32(_mm_set1_epi32(static_cast<int>(ih0 * width + 2 * ow - pw)), lanes);
-      const __m128i index = _mm_add_epi32(_mm_add_epi32(base, _mm_and_si128(c, one)),
-                                          _mm_and_si128(_mm_cmpgt_epi32(c, one), row_step));
-      pool_simd::store_int64(index_row + ow, index);
+      _mm_storeu_ps(out_row + o, best);
+      const __m128i base = _mm_add_epi32(_mm_set1_epi32(static_cast<int>(ih0 * width + 2 * o - pw)), lanes);
+      const __m128i index = _mm_add_epi32(_mm_add_epi32(base, _mm_and_si128(code, one)),
+                                          _mm_and_si128(_mm_cmpgt_epi32(code, one), row_step));
+      store_int64(index_row + o, index);
     }
+    ow = o;
   }
   return ow;
 }
 
-// Outputs [ow, ow_end) of one output row, all with windows inside the input
-// (first window row ih0), four at a time while the loads stay inside the
-// row. Returns the first output it did not compute.
-template <int S, bool kIndices>
-int64_t max_row_simd(const float* plane, const Pool2dGeometry& g, int64_t ih0, int64_t ow, int64_t ow_end,
-                     float* out_row, int64_t* index_row) {
-  using namespace pool_simd;
+// Outputs [ow_begin, ow_end) of one output row whose window columns are
+// inside the input; the window reads `kh` rows from ih0 (the rows left
+// after clipping the padding, which max pooling skips). Returns the first
+// output it did not compute.
+// KH / KW > 0 fix the window rows / columns at compile time (the loops
+// then unroll); 0 takes them from kh / the geometry.
+template <int S, bool kIndices, int KH = 0, int KW = 0>
+int64_t max_row_simd(const float* plane, const Pool2dGeometry& g, int64_t ih0, int64_t kh_rows, int64_t ow_begin,
+                     int64_t ow_end, float* out_row, int64_t* index_row) {
   const int64_t width = g.w.in;
-  const int64_t kh = g.h.kernel, dh = g.h.dilation, kw = g.w.kernel, dw = g.w.dilation, pw = g.w.pad;
-  if (S == 2 && kh == 2 && kw == 2 && dh == 1 && dw == 1) {
-    return max_row_2x2<kIndices>(plane, width, ih0, pw, ow, ow_end, out_row, index_row);
-  }
+  const int64_t kh = KH > 0 ? KH : kh_rows;
+  const int64_t kw = KW > 0 ? KW : g.w.kernel;
+  const int64_t dh = g.h.dilation, dw = g.w.dilation, pw = g.w.pad;
   // With stride 2 and no dilation, columns come in pairs from one 8-float
   // load (an odd last column from the odds of a load one to its left);
   // otherwise a stride-2 load reads one float past lane 3's window.
   const bool pairs = S == 2 && dw == 1 && kw >= 2;
-  const int64_t reach = (kw - 1) * dw + (S == 2 && !pairs ? 1 : 0) - pw;
+  const int64_t reach = (kw - 1) * dw + (S == 2 && !pairs ? 1 : 0);
+  const int64_t last = std::min(last_chunk_start(width, S, pw, reach), ow_end - kLanes);
   const __m128i lanes = S == 1 ? _mm_setr_epi32(0, 1, 2, 3) : _mm_setr_epi32(0, 2, 4, 6);
-  for (; ow + kLanes <= ow_end && (ow + kLanes - 1) * S + reach <= width - 1; ow += kLanes) {
-    const int64_t c = ow * S - pw;
-    Batch best(kNegInf);
+  int64_t ow = ow_begin;
+  for (; ow < ow_end; ow += kLanes) {
+    const int64_t o = std::min(ow, last);
+    if (o < ow_begin || o < ow - kLanes + 1) break;
+    const int64_t c = o * S - pw;
+    __m128 best = _mm_set1_ps(kNegInf);
     __m128 nan = _mm_setzero_ps();
     __m128i best_index = _mm_add_epi32(_mm_set1_epi32(static_cast<int>(ih0 * width + c)), lanes);
-    auto update = [&](const Batch& v, int64_t position) {
+    auto update = [&](__m128 v, int64_t position) {
       if constexpr (kIndices) {
-        const BatchBool take = takes(v, best);
-        best = xsimd::select(take, v, best);
-        best_index = blend_int(best_index, _mm_add_epi32(_mm_set1_epi32(static_cast<int>(position)), lanes), take);
+        const __m128 take = takes(v, best);
+        best = select(take, v, best);
+        best_index = select(take, _mm_add_epi32(_mm_set1_epi32(static_cast<int>(position)), lanes), best_index);
       } else {
-        // maxps keeps the first of equal values; NaN is forced at the end.
         (void)position;
-        best = Batch(_mm_max_ps(v, best));
-        nan = _mm_or_ps(nan, _mm_cmpneq_ps(v, v));
+        best = max_keep_first(best, v);
+        nan = _mm_or_ps(nan, nan_mask(v));
       }
     };
     for (int64_t a = 0; a < kh; ++a) {
@@ -125,13 +143,13 @@ int64_t max_row_simd(const float* plane, const Pool2dGeometry& g, int64_t ih0, i
       if (pairs) {
         int64_t j = 0;
         for (; j + 1 < kw; j += 2) {
-          Batch evens, odds;
+          __m128 evens, odds;
           load_pairs(row + j, evens, odds);
           update(evens, row_start + j);
           update(odds, row_start + j + 1);
         }
         if (j < kw) {
-          Batch evens, odds;
+          __m128 evens, odds;
           load_pairs(row + j - 1, evens, odds);
           update(odds, row_start + j);
         }
@@ -140,13 +158,59 @@ int64_t max_row_simd(const float* plane, const Pool2dGeometry& g, int64_t ih0, i
       }
     }
     if constexpr (kIndices) {
-      best.store_unaligned(out_row + ow);
-      store_int64(index_row + ow, best_index);
+      _mm_storeu_ps(out_row + o, best);
+      store_int64(index_row + o, best_index);
     } else {
-      _mm_storeu_ps(out_row + ow, _mm_or_ps(best, nan));  // all-ones bits are a NaN
+      _mm_storeu_ps(out_row + o, _mm_or_ps(best, nan));  // all-ones bits are a NaN
     }
+    ow = o;
   }
   return ow;
+}
+
+// Picks a compile-time window for the common shapes: 2x2 (stride 2) and
+// 3x3 (stride 2, e.g. MaxPool2d(3, 2, 1), whose top and bottom windows are
+// clipped to 2 rows).
+template <int S, bool kIndices>
+int64_t max_row(const float* plane, const Pool2dGeometry& g, int64_t ih0, int64_t kh, int64_t ow_begin,
+                int64_t ow_end, float* out_row, int64_t* index_row) {
+  const bool undilated = g.h.dilation == 1 && g.w.dilation == 1;
+  if (S == 2 && undilated && g.w.kernel == 2 && kh == 2) {
+    return max_row_2x2<kIndices>(plane, g.w.in, ih0, g.w.pad, ow_begin, ow_end, out_row, index_row);
+  }
+  if (S == 2 && undilated && g.w.kernel == 3 && kh == 3) {
+    return max_row_simd<S, kIndices, 3, 3>(plane, g, ih0, kh, ow_begin, ow_end, out_row, index_row);
+  }
+  if (S == 2 && undilated && g.w.kernel == 3 && kh == 2) {
+    return max_row_simd<S, kIndices, 2, 3>(plane, g, ih0, kh, ow_begin, ow_end, out_row, index_row);
+  }
+  return max_row_simd<S, kIndices>(plane, g, ih0, kh, ow_begin, ow_end, out_row, index_row);
+}
+
+// Kernel 2, stride 2, no padding or dilation (MaxPool2d(2)): each output row
+// reads two whole input rows; only ceil_mode's edge windows go through the
+// scalar loop.
+template <bool kIndices>
+void max_pool_2x2_planes(const float* input, float* out, int64_t* indices, const Pool2dGeometry& g) {
+  const int64_t H = g.h.in, W = g.w.in, OH = g.h.out, OW = g.w.out;
+  for (int64_t p = 0; p < g.planes; ++p) {
+    const float* plane = input + p * H * W;
+    for (int64_t oh = 0; oh < OH; ++oh) {
+      float* out_row = out + (p * OH + oh) * OW;
+      int64_t* index_row = kIndices ? indices + (p * OH + oh) * OW : nullptr;
+      int64_t ow = 0;
+      if (2 * oh + 1 < H) ow = max_row_2x2<kIndices>(plane, W, 2 * oh, 0, 0, OW, out_row, index_row);
+      if (ow == OW) continue;
+      const AxisWindow hw = dilated_window(g.h, oh);
+      for (; ow < OW; ++ow) {
+        float v;
+        int64_t i;
+        max_window(plane, W, hw, 1, dilated_window(g.w, ow), 1, v, i);
+        out_row[ow] = v;
+        if constexpr (kIndices) index_row[ow] = i;
+      }
+    }
+  }
 }
 
 #endif
@@ -154,9 +218,15 @@ int64_t max_row_simd(const float* plane, const Pool2dGeometry& g, int64_t ih0, i
 template <bool kIndices>
 void max_pool_planes(const float* input, float* out, int64_t* indices, const Pool2dGeometry& g) {
   const int64_t H = g.h.in, W = g.w.in, OH = g.h.out, OW = g.w.out;
+#if POOL_SIMD
+  if (g.h.kernel == 2 && g.w.kernel == 2 && g.h.stride == 2 && g.w.stride == 2 && g.h.pad == 0 && g.w.pad == 0 &&
+      g.h.dilation == 1 && g.w.dilation == 1 && H * W <= kInt32Max) {
+    max_pool_2x2_planes<kIndices>(input, out, indices, g);
+    return;
+  }
+#endif
   std::vector<AxisWindow> col_windows(static_cast<std::size_t>(OW));
   for (int64_t ow = 0; ow < OW; ++ow) col_windows[static_cast<std::size_t>(ow)] = dilated_window(g.w, ow);
-  const AxisInterior rows = interior_outputs(g.h);
   const AxisInterior cols = interior_outputs(g.w);
 #if POOL_SIMD
   const bool simd = (g.w.stride == 1 || g.w.stride == 2) && H * W <= kInt32Max && cols.hi - cols.lo >= 4;
@@ -176,13 +246,13 @@ void max_pool_planes(const float* input, float* out, int64_t* indices, const Poo
       };
       int64_t ow = 0;
 #if POOL_SIMD
-      if (simd && oh >= rows.lo && oh < rows.hi) {
+      if (simd && hw.begin < hw.end) {
+        const int64_t kh = (hw.end - hw.begin + g.h.dilation - 1) / g.h.dilation;
         for (; ow < cols.lo; ++ow) scalar(ow);
-        ow = g.w.stride == 1 ? max_row_simd<1, kIndices>(plane, g, hw.begin, ow, cols.hi, out_row, index_row)
-                             : max_row_simd<2, kIndices>(plane, g, hw.begin, ow, cols.hi, out_row, index_row);
+        ow = g.w.stride == 1 ? max_row<1, kIndices>(plane, g, hw.begin, kh, ow, cols.hi, out_row, index_row)
+                             : max_row<2, kIndices>(plane, g, hw.begin, kh, ow, cols.hi, out_row, index_row);
       }
 #else
-      (void)rows;
       (void)cols;
 #endif
       for (; ow < OW; ++ow) scalar(ow);
@@ -192,7 +262,7 @@ void max_pool_planes(const float* input, float* out, int64_t* indices, const Poo
 
 void scatter_plane(const float* grad_out, const int64_t* indices, float* grad_in, int64_t in_plane,
                    int64_t out_plane) {
-  std::memset(grad_in, 0, static_cast<std::size_t>(in_plane) * sizeof(float));
+  pool_simd::fill_floats(grad_in, 0.0f, in_plane);
   for (int64_t i = 0; i < out_plane; ++i) {
     const int64_t index = indices[i];
     if (static_cast<std::uint64_t>(index) < static_cast<std::uint64_t>(in_plane)) grad_in[index] += grad_out[i];
@@ -248,7 +318,7 @@ bool tile2_plane(const float* grad_out, const int64_t* indices, float* grad_in, 
     }
     for (int64_t c = 2 * full_cols; c < W; ++c) r0[c] = r1[c] = 0.0f;
   }
-  std::memset(grad_in + 2 * full_rows * W, 0, static_cast<std::size_t>((H - 2 * full_rows) * W) * sizeof(float));
+  pool_simd::fill_floats(grad_in + 2 * full_rows * W, 0.0f, (H - 2 * full_rows) * W);
   // ceil_mode's partial windows at the bottom and right edges.
   for (int64_t oh = 0; oh < OH; ++oh) {
     for (int64_t ow = oh < full_rows ? full_cols : 0; ow < OW; ++ow) {

@@ -48,7 +48,7 @@ Tensor reshaped(const Tensor& t, const tensor::Shape& shape) {
 InPlaceFloat::InPlaceFloat(const Tensor& target) : target_(target) {
   if (!target.defined()) return;
   work_ = (target.dtype() == tensor::DType::Float32 && target.is_contiguous()) ? target
-                                                                                : contiguous_float(target);
+                                                                               : contiguous_float(target);
 }
 
 void InPlaceFloat::commit() const {

@@ -1,7 +1,6 @@
 #include "nn/norm_kernels.hpp"
 
 #include <algorithm>
-
 #include <xsimd/xsimd.hpp>
 
 namespace lesson::nn::kernels {
@@ -46,40 +45,31 @@ double run_sum(const float* x, std::int64_t n) {
   return sum + tail;
 }
 
-CenteredSums run_centered_sums(const float* x, std::int64_t n, float center) {
-  CenteredSums out;
+double run_sq_dev(const float* x, std::int64_t n, float center) {
+  double sum_sq = 0.0;
   const Batch c(center);
   std::int64_t i = 0;
   while (n - i >= kStep) {
     const std::int64_t end = chunk_end(i, n);
-    Batch s0(0.0f), s1(0.0f), s2(0.0f), s3(0.0f);
     Batch q0(0.0f), q1(0.0f), q2(0.0f), q3(0.0f);
     for (; i < end; i += kStep) {
       const Batch d0 = load(x + i) - c;
       const Batch d1 = load(x + i + W) - c;
       const Batch d2 = load(x + i + 2 * W) - c;
       const Batch d3 = load(x + i + 3 * W) - c;
-      s0 += d0;
-      s1 += d1;
-      s2 += d2;
-      s3 += d3;
       q0 += d0 * d0;
       q1 += d1 * d1;
       q2 += d2 * d2;
       q3 += d3 * d3;
     }
-    out.sum += total(s0, s1, s2, s3);
-    out.sum_sq += total(q0, q1, q2, q3);
+    sum_sq += total(q0, q1, q2, q3);
   }
-  float s = 0.0f, q = 0.0f;
+  float q = 0.0f;
   for (; i < n; ++i) {
     const float d = x[i] - center;
-    s += d;
     q += d * d;
   }
-  out.sum += s;
-  out.sum_sq += q;
-  return out;
+  return sum_sq + q;
 }
 
 GradSums run_grad_sums(const float* dy, const float* x, std::int64_t n, float center) {
@@ -119,8 +109,7 @@ void run_scale_shift(const float* x, float* y, std::int64_t n, float a, float b)
   const Batch va(a), vb(b);
   std::int64_t i = 0;
   for (; i + kStep <= n; i += kStep) {
-    const Batch x0 = load(x + i), x1 = load(x + i + W), x2 = load(x + i + 2 * W),
-                x3 = load(x + i + 3 * W);
+    const Batch x0 = load(x + i), x1 = load(x + i + W), x2 = load(x + i + 2 * W), x3 = load(x + i + 3 * W);
     (x0 * va + vb).store_unaligned(y + i);
     (x1 * va + vb).store_unaligned(y + i + W);
     (x2 * va + vb).store_unaligned(y + i + 2 * W);
@@ -130,8 +119,7 @@ void run_scale_shift(const float* x, float* y, std::int64_t n, float a, float b)
   for (; i < n; ++i) y[i] = x[i] * a + b;
 }
 
-void run_grad_input(const float* dy, const float* x, float* dx, std::int64_t n, float a, float b,
-                    float c) {
+void run_grad_input(const float* dy, const float* x, float* dx, std::int64_t n, float a, float b, float c) {
   const Batch va(a), vb(b), vc(c);
   std::int64_t i = 0;
   for (; i + 2 * W <= n; i += 2 * W) {
@@ -144,14 +132,20 @@ void run_grad_input(const float* dy, const float* x, float* dx, std::int64_t n, 
   for (; i < n; ++i) dx[i] = dy[i] * a + (x[i] * b + c);
 }
 
-void row_norm_affine(const float* x, float* y, std::int64_t n, float scale, float shift,
-                     const float* gamma, const float* beta) {
+void row_norm_affine(const float* x, float* y, std::int64_t n, float scale, float shift, const float* gamma,
+                     const float* beta) {
   if (gamma == nullptr && beta == nullptr) {
     run_scale_shift(x, y, n, scale, shift);
     return;
   }
   const Batch vs(scale), vt(shift), one(1.0f), zero(0.0f);
   std::int64_t i = 0;
+  if (gamma != nullptr && beta != nullptr) {  // nn.LayerNorm's usual case, unrolled
+    for (; i + 2 * W <= n; i += 2 * W) {
+      ((load(x + i) * vs + vt) * load(gamma + i) + load(beta + i)).store_unaligned(y + i);
+      ((load(x + i + W) * vs + vt) * load(gamma + i + W) + load(beta + i + W)).store_unaligned(y + i + W);
+    }
+  }
   for (; i + W <= n; i += W) {
     const Batch g = gamma ? load(gamma + i) : one;
     const Batch b = beta ? load(beta + i) : zero;
@@ -205,8 +199,8 @@ GradSums row_grad_sums(const float* dy, const float* x, const float* gamma, std:
   return out;
 }
 
-void row_grad_input(const float* dy, const float* x, const float* gamma, float* dx, std::int64_t n,
-                    float a, float b, float c) {
+void row_grad_input(const float* dy, const float* x, const float* gamma, float* dx, std::int64_t n, float a,
+                    float b, float c) {
   if (gamma == nullptr) {
     run_grad_input(dy, x, dx, n, a, b, c);
     return;
@@ -223,21 +217,31 @@ void row_grad_input(const float* dy, const float* x, const float* gamma, float* 
 }
 
 Moments strided_moments(const float* x, std::int64_t count, std::int64_t len, std::int64_t stride) {
-  const std::int64_t total_n = count * len;
-  if (total_n == 0) return Moments{};
-  double sum = 0.0;
-  for (std::int64_t k = 0; k < count; ++k) sum += run_sum(x + k * stride, len);
-  const double mean = sum / static_cast<double>(total_n);
-  const float center = static_cast<float>(mean);
-  CenteredSums c;
+  // Two passes over each L1-sized block (its sum, then squared deviations
+  // from its own mean, while it is still in L1), and the blocks merged with
+  // Chan et al.'s pairwise update. Memory is read once, and the variance has
+  // no E[x^2] - E[x]^2 cancellation however far the mean is from zero.
+  constexpr std::int64_t kBlock = 2048;
+  double n = 0.0, mean = 0.0, m2 = 0.0;
   for (std::int64_t k = 0; k < count; ++k) {
-    const CenteredSums part = run_centered_sums(x + k * stride, len, center);
-    c.sum += part.sum;
-    c.sum_sq += part.sum_sq;
+    const float* run = x + k * stride;
+    for (std::int64_t i = 0; i < len; i += kBlock) {
+      const std::int64_t bn = std::min(kBlock, len - i);
+      const double block_n = static_cast<double>(bn);
+      const double block_mean = run_sum(run + i, bn) / block_n;
+      // The mean is rounded to float to centre the squares; the exact
+      // identity sum((x - c)^2) = m2 + n * (mean - c)^2 takes that back out.
+      const float center = static_cast<float>(block_mean);
+      const double shift = block_mean - static_cast<double>(center);
+      const double block_m2 = std::max(0.0, run_sq_dev(run + i, bn, center) - block_n * shift * shift);
+      const double total = n + block_n;
+      const double delta = block_mean - mean;
+      mean += delta * block_n / total;
+      m2 += block_m2 + delta * delta * n * block_n / total;
+      n = total;
+    }
   }
-  // sum((x - m)^2) = sum(d^2) - sum(d)^2 / n with d = x - center.
-  const double n = static_cast<double>(total_n);
-  return Moments{mean, std::max(0.0, c.sum_sq - c.sum * c.sum / n)};
+  return Moments{mean, m2};
 }
 
 }  // namespace lesson::nn::kernels

@@ -16,14 +16,8 @@ namespace lesson::nn::kernels {
 // sum(x[0..n))
 double run_sum(const float* x, std::int64_t n);
 
-// With d = x - center: sum(d) and sum(d * d). Two-pass moments take the mean
-// first and then these; the sum(d) term corrects for the mean having been
-// rounded to float (the "corrected two-pass" variance).
-struct CenteredSums {
-  double sum = 0.0;
-  double sum_sq = 0.0;
-};
-CenteredSums run_centered_sums(const float* x, std::int64_t n, float center);
+// sum((x - center)^2). Two-pass moments take the mean first and then this.
+double run_sq_dev(const float* x, std::int64_t n, float center);
 
 // The backward reduction: sum(dy) and sum(dy * (x - center)).
 struct GradSums {
@@ -38,13 +32,12 @@ void run_scale_shift(const float* x, float* y, std::int64_t n, float a, float b)
 
 // dx = dy * a + x * b + c: the whole backward elementwise pass of a norm once
 // its reductions are folded into a, b and c.
-void run_grad_input(const float* dy, const float* x, float* dx, std::int64_t n, float a, float b,
-                    float c);
+void run_grad_input(const float* dy, const float* x, float* dx, std::int64_t n, float a, float b, float c);
 
 // LayerNorm's row forward with per-column affine parameters (either may be
 // null): y = (x * scale + shift) * gamma + beta, PyTorch's order of operations.
-void row_norm_affine(const float* x, float* y, std::int64_t n, float scale, float shift,
-                     const float* gamma, const float* beta);
+void row_norm_affine(const float* x, float* y, std::int64_t n, float scale, float shift, const float* gamma,
+                     const float* beta);
 
 // LayerNorm's row backward reduction with gamma (may be null, meaning 1):
 // g = dy * gamma; returns sum(g) and sum(g * (x - mean)), and accumulates the
@@ -55,12 +48,13 @@ GradSums row_grad_sums(const float* dy, const float* x, const float* gamma, std:
 
 // LayerNorm's row backward elementwise pass: dx = dy * gamma * a + x * b + c
 // (gamma may be null, meaning 1).
-void row_grad_input(const float* dy, const float* x, const float* gamma, float* dx, std::int64_t n,
-                    float a, float b, float c);
+void row_grad_input(const float* dy, const float* x, const float* gamma, float* dx, std::int64_t n, float a,
+                    float b, float c);
 
-// Mean and sum of squared deviations of several equal runs (`count` runs of `len`
-// floats, `stride` floats apart), computed in two passes over them. The runs
-// of one statistic are small enough to stay in cache between the passes.
+// Mean and sum of squared deviations of several equal runs (`count` runs of
+// `len` floats, `stride` floats apart): two passes over each L1-sized block
+// (sum, then squared deviations from the block mean), blocks merged with
+// Chan's pairwise update. Memory is read once; stable for any offset.
 struct Moments {
   double mean = 0.0;
   double m2 = 0.0;  // sum((x - mean)^2): the biased variance times the count

@@ -4,6 +4,7 @@
 // in the order it makes them, so the first failing check is the one reported.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <vector>

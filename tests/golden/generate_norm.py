@@ -153,6 +153,9 @@ def batch_norm_cases():
         run_case("3d train", "batch_norm", [2, 3, 3, 4, 2], bn(True), running=True),
         run_case("3d eval", "batch_norm", [2, 2, 2, 3, 4], bn(False), running=True),
         run_case("2d train, larger planes", "batch_norm", [2, 3, 17, 19], bn(True), running=True),
+        # Planes of 1024 values and more take the channel-by-channel backward.
+        run_case("2d train, planes over 1024 values", "batch_norm", [2, 2, 32, 34], bn(True), running=True),
+        run_case("2d eval, planes over 1024 values", "batch_norm", [2, 2, 33, 32], bn(False), running=True),
     ]
 
 
@@ -283,6 +286,8 @@ def error_cases():
         error_case("batch_norm", spec([2, 3]), evaluation),
         error_case("batch_norm", spec([2, 3]), evaluation, running_mean=spec([3])),
         error_case("batch_norm", spec([3]), train),
+        error_case("batch_norm", spec([]), train),
+        error_case("batch_norm", spec([]), evaluation, running_mean=spec([1]), running_var=spec([1])),
         error_case("batch_norm", spec([2, 3], "int64"), train),
         error_case("batch_norm", spec([2, 3], "bool"), train),
         error_case("batch_norm", spec([2, 3]), train, weight=spec([3], "int64")),
@@ -306,11 +311,15 @@ def error_cases():
         error_case("group_norm", spec([1, 3]), gn(3)),
         error_case("group_norm", spec([1, 3, 1]), gn(3)),
         error_case("group_norm", spec([4]), gn(2)),
+        error_case("group_norm", spec([]), gn(1)),
         error_case("group_norm", spec([2, 6, 4], "int64"), gn(3)),
         error_case("group_norm", spec([2, 6, 4]), gn(3), weight=spec([6], "int64")),
         error_case("instance_norm", spec([2, 3, 1]), inorm()),
         error_case("instance_norm", spec([2, 3]), inorm()),
         error_case("instance_norm", spec([3]), inorm()),
+        error_case("instance_norm", spec([]), inorm()),
+        error_case("instance_norm", spec([]), inorm(False), running_mean=spec([1]), running_var=spec([1])),
+        error_case("instance_norm", spec([3]), inorm(False), running_mean=spec([1]), running_var=spec([1])),
         error_case("instance_norm", spec([2, 3, 4]), inorm(), running_mean=spec([4]), running_var=spec([4])),
         error_case("instance_norm", spec([2, 3, 4]), inorm(), running_mean=spec([3]), running_var=spec([4])),
         error_case("instance_norm", spec([2, 3, 4]), inorm(), weight=spec([4])),

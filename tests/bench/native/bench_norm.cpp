@@ -42,8 +42,11 @@ struct Data {
 };
 
 Data data_for(const Shape& shape, const Shape& param_shape) {
-  return Data{filled(shape), filled(shape, -1.0f, 2.0f, 777), filled(param_shape, 0.5f, 1.0f, 3),
-              filled(param_shape, -1.0f, 2.0f, 4), filled({shape[1]}, -0.1f, 0.2f, 5),
+  return Data{filled(shape),
+              filled(shape, -1.0f, 2.0f, 777),
+              filled(param_shape, 0.5f, 1.0f, 3),
+              filled(param_shape, -1.0f, 2.0f, 4),
+              filled({shape[1]}, -0.1f, 0.2f, 5),
               filled({shape[1]}, 0.5f, 1.0f, 6)};
 }
 
@@ -82,7 +85,9 @@ std::function<void()> layer_norm_backward(const Shape& shape) {
   const Shape dims = layer_norm_dims(shape);
   auto d = std::make_shared<Data>(data_for(shape, dims));
   auto f = std::make_shared<nn::NormForward>(nn::native_layer_norm(d->x, dims, d->w, d->b, kEps));
-  return [d, f, dims] { nn::native_layer_norm_backward(d->gy, d->x, dims, f->mean, f->invstd, d->w, d->b, kAll); };
+  return [d, f, dims] {
+    nn::native_layer_norm_backward(d->gy, d->x, dims, f->mean, f->invstd, d->w, d->b, kAll);
+  };
 }
 
 std::function<void()> group_norm_forward(const Shape& shape) {
@@ -93,7 +98,8 @@ std::function<void()> group_norm_forward(const Shape& shape) {
 std::function<void()> group_norm_backward(const Shape& shape) {
   auto d = std::make_shared<Data>(data_for(shape, {shape[1]}));
   const std::int64_t n = shape[0], c = shape[1], hw = plane(shape);
-  auto f = std::make_shared<nn::NormForward>(nn::native_group_norm(d->x, d->w, d->b, n, c, hw, kGroups, kEps));
+  auto f =
+      std::make_shared<nn::NormForward>(nn::native_group_norm(d->x, d->w, d->b, n, c, hw, kGroups, kEps));
   return [d, f, n, c, hw] {
     nn::native_group_norm_backward(d->gy, d->x, f->mean, f->invstd, d->w, n, c, hw, kGroups, kAll);
   };

@@ -8,10 +8,9 @@
 #include <cmath>
 #include <cstdint>
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "autograd/engine.hpp"
 #include "autograd/node.hpp"
@@ -46,8 +45,8 @@ inline Tensor call(const std::string& op, const Inputs& in, const json& p) {
     return nn::layer_norm(in.input, p.at("normalized_shape").get<tensor::Shape>(), in.weight, in.bias, eps);
   }
   if (op == "group_norm") return nn::group_norm(in.input, p.at("num_groups"), in.weight, in.bias, eps);
-  return nn::instance_norm(in.input, in.running_mean, in.running_var, in.weight, in.bias, p.at("use_input_stats"),
-                           p.at("momentum"), eps);
+  return nn::instance_norm(in.input, in.running_mean, in.running_var, in.weight, in.bias,
+                           p.at("use_input_stats"), p.at("momentum"), eps);
 }
 
 // x.permute(dims) as a strided view of the same storage.
@@ -77,7 +76,8 @@ inline void check_golden_case(const json& c) {
   CAPTURE(name);
   Inputs in;
   in.input = tensor_from_json(c.at("input"));
-  if (!c.at("permute").is_null()) in.input = permuted(in.input, c.at("permute").get<std::vector<std::int64_t>>());
+  if (!c.at("permute").is_null())
+    in.input = permuted(in.input, c.at("permute").get<std::vector<std::int64_t>>());
   in.weight = optional_tensor(c.at("weight"));
   in.bias = optional_tensor(c.at("bias"));
   in.running_mean = optional_tensor(c.at("running_mean"));
@@ -126,8 +126,9 @@ inline void run_error_cases(const std::string& op) {
     const std::string message = e.at("message");
     CAPTURE(message);
     const json& a = e.at("args");
-    const Inputs in{tensor_of_spec(a.at("input")), tensor_of_spec(a.at("weight")), tensor_of_spec(a.at("bias")),
-                    tensor_of_spec(a.at("running_mean")), tensor_of_spec(a.at("running_var"))};
+    const Inputs in{tensor_of_spec(a.at("input")), tensor_of_spec(a.at("weight")),
+                    tensor_of_spec(a.at("bias")), tensor_of_spec(a.at("running_mean")),
+                    tensor_of_spec(a.at("running_var"))};
     bool thrown = false;
     try {
       call(op, in, e.at("params"));
@@ -187,10 +188,12 @@ inline void finite_difference_check(const std::function<Tensor(const std::vector
 
 // Deterministic test input of `shape`: a smooth pattern plus an offset per
 // element, so every row, plane and group has a non-trivial variance.
-inline Tensor pattern(const tensor::Shape& shape, double phase = 0.0, double scale = 1.0, double offset = 0.0) {
+inline Tensor pattern(const tensor::Shape& shape, double phase = 0.0, double scale = 1.0,
+                      double offset = 0.0) {
   std::vector<double> v(static_cast<std::size_t>(tensor::numel_of(shape)));
   for (std::size_t i = 0; i < v.size(); ++i) {
-    v[i] = offset + scale * (std::sin(0.7 * static_cast<double>(i) + phase) + 0.3 * std::cos(1.9 * static_cast<double>(i)));
+    v[i] = offset + scale * (std::sin(0.7 * static_cast<double>(i) + phase) +
+                             0.3 * std::cos(1.9 * static_cast<double>(i)));
   }
   return tensor::from_doubles(shape, v);
 }

@@ -29,12 +29,23 @@ TEST_CASE("batch_norm backward agrees with finite differences") {
   SUBCASE("evaluation") {
     const Tensor rm = pattern({3}, 0.5, 0.2), rv = pattern({3}, 0.1, 0.2, 1.0);
     finite_difference_check(
-        [&](const std::vector<Tensor>& a) { return nn::batch_norm(a[0], rm, rv, a[1], a[2], false, 0.1, 1e-5); },
+        [&](const std::vector<Tensor>& a) {
+          return nn::batch_norm(a[0], rm, rv, a[1], a[2], false, 0.1, 1e-5);
+        },
         {pattern({2, 3, 7}), pattern({3}, 1.0, 0.3, 1.0), pattern({3}, 2.0)});
+  }
+  SUBCASE("planes of 1024 values and more (channel-by-channel backward)") {
+    finite_difference_check(
+        [](const std::vector<Tensor>& a) {
+          return nn::batch_norm(a[0], Tensor(), Tensor(), a[1], a[2], true, 0.1, 1e-5);
+        },
+        {pattern({2, 2, 32, 33}), pattern({2}, 1.0, 0.3, 1.0), pattern({2}, 2.0)});
   }
   SUBCASE("[N, C] input") {
     finite_difference_check(
-        [](const std::vector<Tensor>& a) { return nn::batch_norm(a[0], Tensor(), Tensor(), a[1], a[2], true, 0.1, 1e-5); },
+        [](const std::vector<Tensor>& a) {
+          return nn::batch_norm(a[0], Tensor(), Tensor(), a[1], a[2], true, 0.1, 1e-5);
+        },
         {pattern({9, 4}), pattern({4}, 1.0, 0.3, 1.0), pattern({4}, 2.0)});
   }
 }
@@ -90,10 +101,12 @@ TEST_CASE("native_batch_norm statistics of long planes with a large offset match
     }
     const double mean = sum / (3.0 * hw);
     for (std::int64_t n = 0; n < 3; ++n) {
-      for (std::int64_t i = 0; i < hw; ++i) sq += (xs[(n * 2 + c) * hw + i] - mean) * (xs[(n * 2 + c) * hw + i] - mean);
+      for (std::int64_t i = 0; i < hw; ++i)
+        sq += (xs[(n * 2 + c) * hw + i] - mean) * (xs[(n * 2 + c) * hw + i] - mean);
     }
     CHECK(f.mean.to_double_vector()[c] == doctest::Approx(mean).epsilon(1e-7));
-    CHECK(f.invstd.to_double_vector()[c] == doctest::Approx(1.0 / std::sqrt(sq / (3.0 * hw) + 1e-5)).epsilon(1e-6));
+    CHECK(f.invstd.to_double_vector()[c] ==
+          doctest::Approx(1.0 / std::sqrt(sq / (3.0 * hw) + 1e-5)).epsilon(1e-6));
   }
 }
 

@@ -15,7 +15,9 @@ TEST_CASE("instance_norm matches PyTorch on every golden case") {
   lesson::testing::norm::run_golden_cases("instance_norm", 20);
 }
 
-TEST_CASE("instance_norm raises PyTorch's errors") { lesson::testing::norm::run_error_cases("instance_norm"); }
+TEST_CASE("instance_norm raises PyTorch's errors") {
+  lesson::testing::norm::run_error_cases("instance_norm");
+}
 
 TEST_CASE("instance_norm backward agrees with finite differences") {
   SUBCASE("input statistics") {
@@ -28,7 +30,9 @@ TEST_CASE("instance_norm backward agrees with finite differences") {
   SUBCASE("running statistics") {
     const Tensor rm = pattern({3}, 0.5, 0.2), rv = pattern({3}, 0.1, 0.2, 1.0);
     finite_difference_check(
-        [&](const std::vector<Tensor>& a) { return nn::instance_norm(a[0], rm, rv, a[1], a[2], false, 0.1, 1e-5); },
+        [&](const std::vector<Tensor>& a) {
+          return nn::instance_norm(a[0], rm, rv, a[1], a[2], false, 0.1, 1e-5);
+        },
         {pattern({2, 3, 5}), pattern({3}, 1.0, 0.3, 1.0), pattern({3}, 2.0)});
   }
 }

@@ -1,3 +1,6 @@
+// LayerNorm (native/nn/layer_norm.cpp): the raw last-dimension kernel the
+// page calls (tests/golden/layer_norm.json), and the functional layer_norm
+// with autograd against PyTorch 1.13 (tests/golden/norm.json).
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -6,6 +9,7 @@
 
 #include "golden.hpp"
 #include "nn/layer_norm.hpp"
+#include "nn/norm_golden.hpp"
 
 using lesson::nn::layer_norm_last_dim;
 using lesson::nn::RowMoments;
@@ -28,8 +32,8 @@ TEST_CASE("layer_norm_last_dim matches PyTorch on every golden case") {
       b = lesson::testing::floats(c["bias"]);
     }
     std::vector<float> y(rows * cols, NAN);
-    layer_norm_last_dim(x.data(), rows, cols, w.empty() ? nullptr : w.data(),
-                        b.empty() ? nullptr : b.data(), eps, y.data());
+    layer_norm_last_dim(x.data(), rows, cols, w.empty() ? nullptr : w.data(), b.empty() ? nullptr : b.data(),
+                        eps, y.data());
     REQUIRE(y.size() == expected.size());
     for (std::size_t i = 0; i < y.size(); ++i) {
       CAPTURE(i);
@@ -81,9 +85,6 @@ TEST_CASE("layer_norm_last_dim rejects an empty row and a negative eps") {
 
 // The functional layer_norm against PyTorch 1.13 (tests/golden/norm.json).
 
-#include "autograd/grad_mode.hpp"
-#include "nn/norm_golden.hpp"
-
 TEST_CASE("layer_norm matches PyTorch on every golden case") {
   lesson::testing::norm::run_golden_cases("layer_norm", 20);
 }
@@ -100,7 +101,9 @@ TEST_CASE("layer_norm backward agrees with finite differences") {
   }
   SUBCASE("last two dims") {
     lesson::testing::norm::finite_difference_check(
-        [](const std::vector<Tensor>& a) { return lesson::nn::layer_norm(a[0], {3, 5}, a[1], a[2], 1e-5); },
+        [](const std::vector<Tensor>& a) {
+          return lesson::nn::layer_norm(a[0], {3, 5}, a[1], a[2], 1e-5);
+        },
         {pattern({2, 3, 5}), pattern({3, 5}, 1.0, 0.3, 1.0), pattern({3, 5}, 2.0)});
   }
 }
