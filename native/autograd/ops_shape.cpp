@@ -207,7 +207,10 @@ Tensor clone(const Tensor& a) {
 
 Tensor contiguous(const Tensor& a) {
   if (a.is_contiguous()) return a;
-  return autograd::clone(a);
+  // A row-major copy (clone() would keep a transposed layout).
+  Tensor out = T::contiguous_copy(a);
+  record("CloneBackward0", {&a}, out, {}, [](const Tensor& g, const Saved&) { return TensorList{g}; });
+  return out;
 }
 
 Tensor detach(const Tensor& a) { return T::detach(a); }

@@ -322,8 +322,16 @@ std::string strip(const std::string& s) {
   return s.substr(b, e - b + 1);
 }
 
+std::set<std::string>& library_sources() {
+  static std::set<std::string> names;
+  return names;
+}
+
 std::string format_traceback_entries(const BaseExc* e) {
   std::string out;
+  // Library frames are hidden unless nothing else is left to show.
+  bool any_user_frame = false;
+  for (const TracebackEntry& t : e->traceback) any_user_frame |= !is_library_source(t.code->filename());
   std::string last_file, last_name;
   int last_line = -1;
   int repeat = 0;
@@ -337,6 +345,7 @@ std::string format_traceback_entries(const BaseExc* e) {
     const Code* code = it->code.get();
     const std::string& file = code->filename();
     const std::string& name = code->name;
+    if (any_user_frame && is_library_source(file)) continue;
     if (file == last_file && name == last_name && it->line == last_line) {
       ++repeat;
       if (repeat > 3) continue;
@@ -356,6 +365,13 @@ std::string format_traceback_entries(const BaseExc* e) {
   flush_repeat();
   return out;
 }
+
+}  // namespace
+
+void mark_library_source(const std::string& filename) { library_sources().insert(filename); }
+bool is_library_source(const std::string& filename) { return library_sources().count(filename) != 0; }
+
+namespace {
 
 std::string format_single(Vm& vm, BaseExc* e) {
   std::string out;

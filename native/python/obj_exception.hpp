@@ -33,6 +33,13 @@ class BaseExc : public Object {
   std::vector<TracebackEntry> traceback;  // innermost frame first
 };
 
+// Sources that implement library modules in Python (run_module_source: the
+// torch.nn classes, torch.optim, collections). Their frames are left out of
+// tracebacks, so an error raised inside nn.BatchNorm1d reads like the
+// lessons' recorded outputs: the learner's cells, then the error.
+void mark_library_source(const std::string& filename);
+bool is_library_source(const std::string& filename);
+
 // The C++ exception that carries a Python exception through native code.
 struct PyError {
   Ref<BaseExc> exc;

@@ -9,6 +9,13 @@
 
 namespace lesson::tensor {
 
+// Bytes held by all live storages, and the most ever held at once since the
+// last reset_peak_storage_bytes(): lets tests show that tensors are freed
+// when their last reference goes.
+std::size_t live_storage_bytes();
+std::size_t peak_storage_bytes();
+void reset_peak_storage_bytes();
+
 class Storage {
  public:
   // Zero-filled when `zero` is true; otherwise the contents are unspecified

@@ -6,12 +6,14 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <vector>
 
 #include "python/object.hpp"
 #include "tensor/scalar.hpp"
 #include "tensor/tensor.hpp"
+#include "tensor/tensor_index.hpp"
 
 namespace lesson::python {
 class Dict;
@@ -24,6 +26,14 @@ extern Type parameter_type;  // torch.nn.parameter.Parameter, a Tensor subclass
 extern Type dtype_type;      // torch.dtype: torch.float32, torch.int64, torch.bool
 extern Type size_type;       // torch.Size, a tuple subclass
 
+// Where a view made by a basic subscript (y[0], y[:, 1:]) came from, so an
+// in-place method on it (y[0].mul_(3)) also rewrites its base's history, as
+// PyTorch's view tracking does.
+struct ViewOrigin {
+  tensor::Tensor base;
+  std::vector<tensor::TensorIndex> indices;
+};
+
 class TensorObject : public Object {
  public:
   explicit TensorObject(tensor::Tensor v, Type* t = &tensor_type);
@@ -33,6 +43,7 @@ class TensorObject : public Object {
 
   tensor::Tensor value;
   Dict* dict = nullptr;  // owned
+  std::shared_ptr<const ViewOrigin> view_origin;  // set for views of tensors that require grad
 };
 
 // Defines the types (idempotent); called by the torch module's init.

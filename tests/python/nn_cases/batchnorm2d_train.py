@@ -1,0 +1,16 @@
+import torch
+import torch.nn as nn
+torch.manual_seed(0)
+bn = nn.BatchNorm2d(3)
+print(bn)
+x = torch.randn(2, 3, 2, 2, requires_grad=True)
+y = bn(x)
+print(y)
+print(y.grad_fn.name())
+(y * torch.arange(24.).reshape(2, 3, 2, 2)).sum().backward()
+print(x.grad)
+print(bn.weight.grad)
+print(bn.bias.grad)
+print(bn.running_mean)
+print(bn.running_var)
+print(bn.num_batches_tracked)

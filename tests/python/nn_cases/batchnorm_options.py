@@ -1,0 +1,15 @@
+import torch
+import torch.nn as nn
+torch.manual_seed(4)
+a = nn.BatchNorm2d(2, eps=1e-3, momentum=0.5, affine=False)
+print(a, a.weight, a.bias)
+print([n for n, _ in a.named_buffers()])
+x = torch.randn(2, 2, 2, 2)
+print(a(x))
+print(a.running_mean)
+b = nn.BatchNorm2d(2, track_running_stats=False)
+print(b)
+print(b.running_mean, b.running_var, b.num_batches_tracked)
+b.eval()
+print(b(x))
+print(list(b.state_dict().keys()))

@@ -1,0 +1,30 @@
+from collections import Counter, deque
+c = Counter('hello world')
+print(c)
+print(c.most_common(2), Counter(), Counter({'a': 2}) + Counter(a=1, b=-1), Counter(a=3) - Counter(a=1, b=2))
+print(c['zz'], 'zz' in c, sorted(c.elements())[:4], c.total())
+c.update('aaa')
+c.subtract({'a': 1})
+print(c['a'], len(c))
+labels = [2, 0, 1, 2, 2, 0]
+print(Counter(labels).most_common())
+d = deque([1, 2, 3], maxlen=3)
+d.append(4)
+print(d, deque(), deque('ab'), d[0], d[-1], len(d))
+d.rotate(1)
+print(d)
+d.appendleft(0)
+print(d)
+print(d.popleft(), d.pop(), d)
+losses = deque(maxlen=3)
+for step in range(6):
+    losses.append(1.0 / (step + 1))
+    print(step, round(sum(losses) / len(losses), 4), list(losses))
+try:
+    deque().pop()
+except IndexError as e:
+    print(type(e).__name__, e)
+q = deque()
+q.extend([1, 2])
+q.extendleft([0, -1])
+print(q, 2 in q, list(reversed(q)))

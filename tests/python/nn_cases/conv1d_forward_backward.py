@@ -1,0 +1,15 @@
+import torch
+import torch.nn as nn
+torch.manual_seed(6)
+conv = nn.Conv1d(2, 4, 3, stride=2, padding=1)
+print(conv)
+x = torch.randn(3, 2, 7, requires_grad=True)
+y = conv(x)
+print(y.shape)
+print(y)
+y.sum().backward()
+print(x.grad)
+print(conv.bias.grad)
+dw = nn.Conv1d(3, 3, 2, groups=3, dilation=2)
+print(dw)
+print(dw(torch.randn(1, 3, 6)))

@@ -1,0 +1,20 @@
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+torch.manual_seed(1)
+logits = torch.randn(4, 3, requires_grad=True)
+target = torch.tensor([0, 2, 1, 2])
+loss_fn = nn.CrossEntropyLoss()
+print(loss_fn)
+loss = loss_fn(logits, target)
+print(loss)
+print(loss.grad_fn.name())
+loss.backward()
+print(logits.grad)
+print(F.cross_entropy(logits, target, reduction='none'))
+print(F.cross_entropy(logits, target, weight=torch.tensor([1., 2., 0.5])))
+print(F.cross_entropy(logits, torch.tensor([0, -100, 1, 2])))
+print(F.cross_entropy(logits, torch.tensor([0, 1, 1, 2]), ignore_index=1))
+print(nn.CrossEntropyLoss(label_smoothing=0.1)(logits, target))
+probs = F.softmax(torch.randn(4, 3), dim=1)
+print(F.cross_entropy(logits, probs))

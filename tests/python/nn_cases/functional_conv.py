@@ -1,0 +1,15 @@
+import torch
+import torch.nn.functional as F
+torch.manual_seed(7)
+x = torch.randn(1, 2, 4, 4, requires_grad=True)
+w = torch.randn(2, 2, 2, 2, requires_grad=True)
+y = F.conv2d(x, w, stride=2)
+print(y)
+print(y.grad_fn.name())
+y.sum().backward()
+print(w.grad)
+print(F.conv2d(x, w, padding=1).shape)
+x1 = torch.randn(1, 1, 5)
+w1 = torch.ones(1, 1, 3)
+print(F.conv1d(x1, w1))
+print(F.conv1d(x1, w1, padding='same'))

@@ -1,0 +1,16 @@
+import torch
+import torch.nn as nn
+torch.manual_seed(0)
+w = torch.empty(3, 4)
+print(nn.init.uniform_(w))
+print(nn.init.uniform_(w, -2, 2))
+print(nn.init.normal_(w, mean=1.0, std=0.5))
+print(nn.init.constant_(w, 0.3))
+print(nn.init.ones_(w))
+print(nn.init.zeros_(w))
+print(nn.init.xavier_uniform_(w))
+print(nn.init.xavier_normal_(w, gain=2.0))
+print(nn.init.kaiming_uniform_(w))
+print(nn.init.kaiming_normal_(w, mode='fan_out', nonlinearity='relu'))
+r = nn.init.kaiming_uniform_(w, a=0.1)
+print(r is w)

@@ -1,0 +1,18 @@
+import torch
+torch.manual_seed(2)
+w = torch.randn(2, 3, requires_grad=True)
+b = torch.zeros(3, requires_grad=True)
+opt = torch.optim.Adam([w, b], lr=0.01)
+print(opt)
+for step in range(4):
+    opt.zero_grad()
+    loss = ((w.sum(0) + b - 1.0) ** 2).sum()
+    loss.backward()
+    opt.step()
+print(w)
+print(b)
+state = opt.state_dict()
+print(state['state'][0]['step'])
+print(state['state'][1]['exp_avg'])
+print(state['state'][1]['exp_avg_sq'])
+print(state['param_groups'])

@@ -1,0 +1,12 @@
+import torch
+w = torch.ones(2, requires_grad=True)
+opt = torch.optim.Adam([w])
+(w * 3).sum().backward()
+print(w.grad)
+opt.zero_grad()
+print(w.grad)
+(w * 3).sum().backward()
+opt.zero_grad(set_to_none=True)
+print(w.grad)
+opt.step()
+print(opt.state_dict()['state'])

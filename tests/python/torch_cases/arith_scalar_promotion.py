@@ -1,0 +1,10 @@
+import torch
+i = torch.tensor([1, 2, 3])
+print(i + 1, i * 2, i + 0.5, i / 2)
+print(1 - i, 10 / i, i // 2, i % 2)
+print(i * True, (i > 1) + (i > 2))
+f = torch.tensor([1.5])
+print(f + 1, 3 - f, 2 * f)
+b = torch.tensor([True, False])
+print(b & True, b | False, b ^ True, ~b)
+print(torch.tensor([6, 3]) & 5, torch.tensor([6, 3]) | 1, ~torch.tensor([0, 5]))

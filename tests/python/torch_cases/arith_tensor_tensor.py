@@ -1,0 +1,10 @@
+import torch
+a = torch.tensor([1.0, 2.0, 3.0])
+b = torch.tensor([4.0, 5.0, 6.0])
+print(a + b, a - b, a * b, a / b)
+print(a ** 2, 2 ** a, a ** b)
+print(b // a, b % a)
+print(-a, +a, abs(-a))
+m = torch.arange(6.).reshape(2, 3)
+print(m + a)
+print(m * torch.tensor([[10.], [100.]]))

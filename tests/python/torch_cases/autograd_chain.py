@@ -1,0 +1,11 @@
+import torch
+w = torch.tensor([[1.0, -2.0], [0.5, 3.0]], requires_grad=True)
+b = torch.tensor([0.1, -0.2], requires_grad=True)
+x = torch.tensor([[1.0, 2.0], [3.0, 4.0], [-1.0, 0.5]])
+out = (x @ w + b).relu()
+loss = (out ** 2).mean()
+print(out)
+print(loss)
+loss.backward()
+print(w.grad)
+print(b.grad)

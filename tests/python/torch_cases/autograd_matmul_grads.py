@@ -1,0 +1,13 @@
+import torch
+torch.manual_seed(1)
+a = torch.randn(3, 4, requires_grad=True)
+b = torch.randn(4, 2, requires_grad=True)
+(a @ b).sum().backward()
+print(a.grad)
+print(b.grad)
+p = torch.randn(2, 3, 4, requires_grad=True)
+q = torch.randn(2, 4, 5, requires_grad=True)
+r = torch.bmm(p, q)
+print(r.shape, r.grad_fn.name())
+r.mean().backward()
+print(p.grad.shape, q.grad[0, 0])

@@ -1,0 +1,12 @@
+import torch
+print(torch.zeros(2, 3))
+print(torch.ones((2, 2), dtype=torch.int64))
+print(torch.ones([3]))
+print(torch.full((2, 2), 7))
+print(torch.full((2,), 1.5))
+print(torch.full((1, 2), True))
+x = torch.arange(6).reshape(2, 3)
+print(torch.zeros_like(x), torch.ones_like(x, dtype=torch.float32))
+print(torch.full_like(x, 4))
+print(torch.zeros(0, 3))
+print(torch.empty(2, 3).shape)

@@ -1,0 +1,10 @@
+import torch
+torch.manual_seed(0)
+x = torch.randn(4, 3, 2, 2)
+mean = x.mean(dim=(0, 2, 3), keepdim=True)
+var = x.var(dim=(0, 2, 3), unbiased=False, keepdim=True)
+y = (x - mean) / torch.sqrt(var + 1e-5)
+print(mean.flatten())
+print(y.mean(dim=(0, 2, 3)).abs().max() < 1e-6)
+print(y.std(dim=(0, 2, 3), unbiased=False))
+print(y[0, 0])

@@ -1,0 +1,11 @@
+import torch
+x = torch.tensor([1.0, 2.0, 3.0])
+y = torch.tensor([0.5, 0.5, 2.0])
+print(x.add(y), x.add(y, alpha=2), x.add(1), x.sub(y), x.sub(1, alpha=3))
+print(x.mul(y), x.div(y), x.pow(2), x.pow(y), x.div(2, rounding_mode="floor"))
+print(torch.add(x, y), torch.mul(x, 3), torch.div(x, y), torch.pow(x, 2), torch.sub(x, y))
+z = x.clone()
+z.add_(y).mul_(2).sub_(1).div_(4)
+print(z, x)
+print(x.pow_(2), x)
+print(torch.maximum(x, y), torch.minimum(x, y), x.floor_divide(y), x.remainder(2))

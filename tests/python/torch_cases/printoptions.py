@@ -1,0 +1,10 @@
+import torch
+x = torch.tensor([1.123456789, 2.5, 1000.0])
+torch.set_printoptions(precision=2)
+print(x)
+torch.set_printoptions(sci_mode=True)
+print(x)
+torch.set_printoptions(precision=4, sci_mode=False, threshold=5, edgeitems=2)
+print(torch.arange(10))
+torch.set_printoptions(profile="default")
+print(torch.arange(10))

@@ -1,0 +1,12 @@
+import torch
+torch.manual_seed(42)
+x = torch.zeros(2, 3)
+print(torch.rand_like(x))
+print(torch.randn_like(x))
+x.normal_()
+print(x)
+x.uniform_(-1, 1)
+print(x)
+y = torch.empty(6).bernoulli_(0.5)
+print(y)
+print(torch.normal(0.0, 1.0, size=(3,)))

@@ -1,0 +1,12 @@
+import torch
+x = torch.tensor([[3.0, 7.0, 1.0], [9.0, 2.0, 9.0]])
+print(x.max(), x.min(), torch.max(x))
+r = x.max(dim=1)
+print(r)
+print(r.values, r.indices)
+values, indices = torch.min(x, 0)
+print(values, indices)
+print(x.max(1, keepdim=True))
+print(x.argmax(), x.argmax(dim=0), x.argmin(1), torch.argmax(x, 1, keepdim=True))
+print(type(r).__name__, len(r), r[0])
+print(torch.max(x, torch.tensor(5.0)))

@@ -1,0 +1,10 @@
+import torch
+x = torch.tensor([[1.0, 2.0, 3.0], [0.0, 0.0, 0.0]], requires_grad=True)
+p = x.softmax(dim=1)
+print(p)
+print(torch.softmax(x, 0))
+lp = x.log_softmax(-1)
+print(lp)
+print(torch.log_softmax(x, dim=1).exp().sum(1))
+(-lp[0, 2]).backward()
+print(x.grad)

@@ -1,0 +1,13 @@
+import torch
+x = torch.tensor([-2.0, 0.5, 3.0])
+x.abs_()
+print(x)
+x.sqrt_()
+print(x)
+x.exp_().log_()
+print(x)
+x.neg_()
+print(x.clamp_(min=-1.0))
+y = torch.tensor([1.0, -1.0])
+y.relu_()
+print(y)
