@@ -1,6 +1,8 @@
 #include "python/interpreter.hpp"
 
 #include "python/compiler.hpp"
+#include "python/figure.hpp"
+#include "python/modules.hpp"
 #include "python/obj_dict.hpp"
 #include "python/obj_exception.hpp"
 #include "python/obj_int.hpp"
@@ -25,6 +27,18 @@ volatile std::int32_t* Interpreter::interrupt_flag() { return &vm_->interrupt_re
 void Interpreter::set_interrupt_hook(std::function<bool()> hook) { vm_->interrupt_hook = std::move(hook); }
 void Interpreter::set_time_budget(double seconds) { vm_->time_budget_seconds = seconds; }
 
+void Interpreter::set_figure_sink(std::function<void(const std::string& json)> sink) {
+  if (!sink) {
+    vm_->figure_sink = nullptr;
+    return;
+  }
+  vm_->figure_sink = [sink = std::move(sink)](const FigureData& fig) { sink(figure_to_json(fig)); };
+}
+
+void Interpreter::set_figure_data_sink(std::function<void(const FigureData&)> sink) {
+  vm_->figure_sink = std::move(sink);
+}
+
 void Interpreter::register_module(const std::string& name, ModuleInit init) {
   vm_->native_modules[name] = std::move(init);
 }
@@ -39,6 +53,7 @@ void Interpreter::reset() {
   vm.modules->clear();
   for (ObjRef& m : mods)
     if (Dict* d = m->instance_dict()) d->clear();
+  vm.plot_state.reset();
   vm.interrupt_requested = 0;
   vm.stop_reason = 0;
 }
@@ -89,6 +104,8 @@ CellResult report_syntax_error(Vm& vm, const SyntaxErrorInfo& err, const std::st
   CellResult r;
   r.status = CellStatus::SyntaxError;
   r.error_type = t->name;
+  r.error_message = err.message;
+  r.error_line = err.line > 0 ? err.line : 0;
   r.traceback = format_exception(vm, exc.get());
   r.exit_code = 1;
   vm.write(OutputStream::Stderr, r.traceback);
@@ -113,13 +130,19 @@ CellResult Interpreter::run_cell(const std::string& code, const std::string& fil
   } active(&vm);
   try {
     vm.run_code(compiled.get(), vm.main_globals.get(), vm.main_globals.get());
+    show_open_figures(vm);
   } catch (PyError& e) {
     vm.depth = 0;
     vm.handled_exc.reset();
+    result.stop_reason = vm.stop_reason;
     vm.stop_reason = 0;
     BaseExc* exc = e.exc.get();
     if (isinstance(exc, &t_SystemExit)) {
       result.status = CellStatus::Exit;
+      try {
+        show_open_figures(vm);
+      } catch (PyError&) {
+      }
       Object* codeobj = exc->args->size() == 1 ? exc->args->items[0].get() : none();
       if (exc->args->size() > 1) codeobj = exc->args.get();
       if (is_none(codeobj)) {
@@ -137,10 +160,25 @@ CellResult Interpreter::run_cell(const std::string& code, const std::string& fil
     result.status = CellStatus::Error;
     result.error_type = exc->type()->name;
     result.exit_code = 1;
+    for (const TracebackEntry& t : exc->traceback)  // innermost first
+      if (t.code && t.code->filename() == filename) {
+        result.error_line = t.line;
+        break;
+      }
+    try {
+      result.error_message = exception_str(vm, exc);
+    } catch (PyError&) {
+      result.error_message = "<unprintable>";
+    }
     try {
       result.traceback = format_exception(vm, exc);
     } catch (PyError&) {
       result.traceback = "Traceback (most recent call last):\n" + exc->type()->name + ": <unprintable>\n";
+    }
+    // Figures drawn before the error are shown too, as Jupyter does.
+    try {
+      show_open_figures(vm);
+    } catch (PyError&) {
     }
     vm.write(OutputStream::Stderr, result.traceback);
   }
@@ -160,6 +198,7 @@ void run_module_source(Vm& vm, Module& module, const std::string& source, const 
     throw PyError{exc};
   }
   module.dict->set_str("__builtins__", vm.builtins.get());
+  mark_library_source(filename);
   vm.run_code(compiled.get(), module.dict, module.dict);
 }
 

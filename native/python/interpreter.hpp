@@ -39,6 +39,13 @@ struct CellResult {
   std::string error_type;  // "ValueError" when status is Error/SyntaxError
   std::string traceback;   // the text written to stderr
   int exit_code = 0;       // SystemExit code, 1 for uncaught exceptions
+  std::string error_message;  // str(exception): "math domain error"
+  // 1-based line, in this cell, of the innermost traceback frame that runs
+  // this cell's code (the SyntaxError's line for syntax errors); 0 if none.
+  int error_line = 0;
+  // Why the host stopped the cell, if it did: 1 interrupt() or the
+  // interrupt hook (KeyboardInterrupt), 2 the time budget (TimeoutError).
+  int stop_reason = 0;
 };
 
 class Interpreter {
@@ -68,6 +75,13 @@ class Interpreter {
   void set_interrupt_hook(std::function<bool()> hook);
   // Stops a cell that runs longer than this with TimeoutError; 0 = no limit.
   void set_time_budget(double seconds);
+
+  // Where matplotlib figures go when plt.show() is called and, for figures
+  // still open, when a cell ends (like Jupyter's inline backend): the JSON
+  // of wasm_bindings/PROTOCOL.md section 3, or the data itself. Without a
+  // sink, shown figures are dropped.
+  void set_figure_sink(std::function<void(const std::string& json)> sink);
+  void set_figure_data_sink(std::function<void(const FigureData&)> sink);
 
   void register_module(const std::string& name, ModuleInit init);
   // Runs Python source inside a module's namespace (for module inits).

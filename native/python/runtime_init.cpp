@@ -17,6 +17,7 @@
 #include "python/obj_tuple.hpp"
 #include "python/obj_type.hpp"
 #include "python/slot_wrappers.hpp"
+#include "python/torch/torch_modules.hpp"
 #include "python/vm.hpp"
 
 namespace lesson::python {
@@ -53,6 +54,9 @@ void register_standard_modules(Vm& vm) {
   vm.native_modules["random"] = init_random_module;
   vm.native_modules["time"] = init_time_module;
   vm.native_modules["sys"] = init_sys_module;
+  torch::register_torch_modules(vm);
+  vm.native_modules["matplotlib"] = init_matplotlib_module;
+  vm.native_modules["matplotlib.pyplot"] = init_pyplot_module;
 }
 
 }  // namespace lesson::python

@@ -19,6 +19,8 @@ namespace lesson::python {
 
 class Frame;
 class Function;
+struct FigureData;
+struct PlotState;
 class Code;
 class Module;
 struct SourceText;
@@ -76,6 +78,10 @@ class Vm {
   }
   void check_interrupts();
   void start_budget();
+
+  // ---- figures (matplotlib.pyplot)
+  std::shared_ptr<PlotState> plot_state;  // this session's open figures; created on first use
+  std::function<void(const FigureData&)> figure_sink;  // shown figures go here; none: dropped
 
   // ---- helpers
   std::vector<Object*> repr_stack;  // objects being repr'd (recursion "[...]")

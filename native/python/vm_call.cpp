@@ -160,7 +160,8 @@ std::unique_ptr<Frame> Vm::make_frame(Function* fn, const Args& args) {
   const auto kwonly = static_cast<std::size_t>(co->kwonlyargcount);
   const auto posonly = static_cast<std::size_t>(co->posonlyargcount);
   const std::size_t npos = args.npos;
-  const std::string fname = fn->qualname + "()";
+  // Only error messages need the name: built on demand, not on every call.
+  auto fname = [fn] { return fn->qualname + "()"; };
 
   std::size_t n = std::min(npos, argcount);
   for (std::size_t i = 0; i < n; ++i) fast[i] = args.pos[i];
@@ -183,7 +184,7 @@ std::unique_ptr<Frame> Vm::make_frame(Function* fn, const Args& args) {
     std::string given = kwgiven ? plural(npos, "positional argument") + " (and " +
                                       plural(kwgiven, "keyword-only argument") + ")"
                                 : std::to_string(npos);
-    raise_type_error(fname + " takes " + takes + " but " + given + (npos == 1 && !kwgiven ? " was" : " were") +
+    raise_type_error(fname() + " takes " + takes + " but " + given + (npos == 1 && !kwgiven ? " was" : " were") +
                      " given");
   }
   Dict* kwdict = nullptr;
@@ -210,15 +211,15 @@ std::unique_ptr<Frame> Vm::make_frame(Function* fn, const Args& args) {
         posonly_as_kw.push_back(kwname->value);
         continue;
       }
-      raise_type_error(fname + " got an unexpected keyword argument '" + kwname->value + "'");
+      raise_type_error(fname() + " got an unexpected keyword argument '" + kwname->value + "'");
     }
-    if (fast[j]) raise_type_error(fname + " got multiple values for argument '" + kwname->value + "'");
+    if (fast[j]) raise_type_error(fname() + " got multiple values for argument '" + kwname->value + "'");
     fast[j] = args.kwvalues[k];
   }
   if (!posonly_as_kw.empty()) {
     std::string names;
     for (std::size_t i = 0; i < posonly_as_kw.size(); ++i) names += (i ? ", '" : "'") + posonly_as_kw[i] + "'";
-    raise_type_error(fname + " got some positional-only arguments passed as keyword arguments: " + names);
+    raise_type_error(fname() + " got some positional-only arguments passed as keyword arguments: " + names);
   }
   std::size_t ndef = fn->defaults ? fn->defaults->size() : 0;
   std::size_t first_default = argcount - ndef;
@@ -229,7 +230,7 @@ std::unique_ptr<Frame> Vm::make_frame(Function* fn, const Args& args) {
     else missing.push_back(co->varnames[i]->value);
   }
   if (!missing.empty())
-    raise_type_error(fname + " missing " + plural(missing.size(), "required positional argument") + ": " +
+    raise_type_error(fname() + " missing " + plural(missing.size(), "required positional argument") + ": " +
                      quoted_list(missing));
   for (std::size_t i = argcount; i < argcount + kwonly; ++i) {
     if (fast[i]) continue;
@@ -238,7 +239,7 @@ std::unique_ptr<Frame> Vm::make_frame(Function* fn, const Args& args) {
     else missing.push_back(co->varnames[i]->value);
   }
   if (!missing.empty())
-    raise_type_error(fname + " missing " + plural(missing.size(), "required keyword-only argument") + ": " +
+    raise_type_error(fname() + " missing " + plural(missing.size(), "required keyword-only argument") + ": " +
                      quoted_list(missing));
   const int nl = co->nlocals();
   for (int c = 0; c < co->ncells(); ++c) {

@@ -1,6 +1,9 @@
 // npm run bench: times every case of tests/bench/native natively, in our
 // WebAssembly build (Node), and in PyTorch 1.13 with one thread when
-// /usr/bin/python3 has torch; prints one table. Figures only, no pass/fail.
+// /usr/bin/python3 has torch, and prints one table; then the pure-Python
+// workloads of tests/bench/python on CPython, lessonrun, our WASM build and
+// MicroPython's (tests/bench/python_bench.mjs), a second table. Figures
+// only, no pass/fail.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,3 +57,8 @@ for (const [key, row] of native.rows || new Map()) {
   ];
   console.log(cells.map((c, i) => (i < 2 ? String(c).padEnd(columns[i][1]) : String(c).padStart(columns[i][1]))).join(''));
 }
+
+console.log('');
+console.log('Running the Python workloads (tests/bench/python_bench.mjs)...');
+const py = spawnSync(process.execPath, [path.join(root, 'tests/bench/python_bench.mjs'), filter], { cwd: root, stdio: 'inherit' });
+if (py.status !== 0) console.log(`warning: tests/bench/python_bench.mjs exited ${py.status}`);

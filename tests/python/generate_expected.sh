@@ -7,6 +7,10 @@
 # path becomes "<cell 1>") and CPython 3.11's ^~~~ marker lines are dropped
 # (the runtime prints the source line but not the markers).
 #
+# The mpl_* cases use matplotlib: they run with $MPL_PYTHON (default
+# /usr/bin/python3, Debian's CPython 3.11 with python3-matplotlib 3.6 and the
+# Agg backend), since the plain `python3` may have no matplotlib.
+#
 # Usage: tests/python/generate_expected.sh [case-name ...]
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -31,7 +35,9 @@ for case in "${cases[@]}"; do
   name="$(basename "$case" .py)"
   abs="$here/$case"
   status=0
-  (cd "$tmp" && PYTHONHASHSEED=0 PYTHONDONTWRITEBYTECODE=1 python3 "$abs" </dev/null >"$tmp/out" 2>"$tmp/err") || status=$?
+  interpreter=python3
+  if [[ "$name" == mpl_* ]]; then interpreter="${MPL_PYTHON:-/usr/bin/python3}"; fi
+  (cd "$tmp" && MPLBACKEND=Agg PYTHONHASHSEED=0 PYTHONDONTWRITEBYTECODE=1 "$interpreter" "$abs" </dev/null >"$tmp/out" 2>"$tmp/err") || status=$?
   {
     cat "$tmp/out"
     sed -e "s|File \"$abs\"|File \"<cell 1>\"|g" "$tmp/err" | { grep -Ev '^[[:space:]]*[~^]+[[:space:]]*$' || true; }

@@ -17,3 +17,5 @@ fi
 cmake --build --preset wasm
 
 node web/scripts/build_site.mjs
+# The runtime's TypeScript declarations ship next to it.
+cp wasm_bindings/lessonruntime.d.ts web/dist/wasm/lessonruntime.d.ts

@@ -1,38 +1,110 @@
 // Web Worker that owns the WASM runtime, so the page never blocks on it.
-// Protocol: the worker posts {type: 'ready', version} once loaded; each
-// request {type, id, ...} gets {type: 'result', id, ...} or
-// {type: 'error', id, message}.
+// Protocol: wasm_bindings/PROTOCOL.md section 2.
+//
+// Page -> worker: {type: 'init', interruptBuffer, timeBudget},
+//   {type: 'run', id, cellId, code}, {type: 'reset', id}.
+// Worker -> page: {type: 'ready', version, loadMs}; the Runtime's events
+//   ({type: 'stream' | 'figure' | 'error' | 'done', id, ...});
+//   {type: 'reset-done', id}; {type: 'fatal', message} if the runtime cannot
+//   load or breaks.
+//
+// The direct API stays reachable for page widgets:
+//   {type: 'layerNorm', id, x, rows, cols, weight, bias, eps} ->
+//   {type: 'result', id, y} or {type: 'error', id, message}.
 import createLessonRuntime from './wasm/lessonruntime.js';
 
+const startedAt = performance.now();
+let module = null;
 let runtime = null;
+let interruptView = null;
+let broken = false;
+const queue = [];
+
+function configure({ interruptBuffer, timeBudget }) {
+  interruptView = interruptBuffer instanceof SharedArrayBuffer ? new Int32Array(interruptBuffer) : null;
+  if (!runtime) return;
+  runtime.setInterruptPoll(interruptView ? () => Atomics.load(interruptView, 0) !== 0 : null);
+  runtime.setTimeBudget(Number.isFinite(timeBudget) && timeBudget > 0 ? timeBudget : 0);
+}
+
+let pendingConfig = null;
+
+function runCell({ id, cellId, code }) {
+  if (broken) {
+    self.postMessage({ type: 'error', id, ename: 'RuntimeError', evalue: 'the runtime has stopped working; restart it', traceback: '', line: 0 });
+    self.postMessage({ type: 'done', id, status: 'error', elapsedMs: 0 });
+    return;
+  }
+  if (interruptView) Atomics.store(interruptView, 0, 0);
+  const started = performance.now();
+  try {
+    runtime.run(String(code ?? ''), String(cellId ?? '<cell>'), (event) => {
+      self.postMessage({ ...event, id });
+    });
+  } catch (error) {
+    // A trap inside the module (not a Python exception): report it, and ask
+    // the page for a fresh worker since the module's state is unknown.
+    const message = String((error && error.message) || error);
+    self.postMessage({ type: 'error', id, ename: 'InternalError', evalue: message, traceback: `InternalError: ${message}\n`, line: 0 });
+    self.postMessage({ type: 'done', id, status: 'error', elapsedMs: performance.now() - started });
+    broken = true;
+    self.postMessage({ type: 'fatal', message: `the runtime stopped working: ${message}` });
+  }
+}
 
 const handlers = {
-  layerNorm({ x, rows, cols, weight, bias, eps }) {
-    const y = runtime.layerNorm(Float32Array.from(x), rows, cols,
-      weight ? Float32Array.from(weight) : null, bias ? Float32Array.from(bias) : null, eps);
-    return { y };
+  init(data) {
+    pendingConfig = data;
+    configure(data);
+  },
+  run(data) {
+    runCell(data);
+  },
+  reset({ id }) {
+    runtime.reset();
+    self.postMessage({ type: 'reset-done', id });
+  },
+  layerNorm({ id, x, rows, cols, weight, bias, eps }) {
+    try {
+      const y = module.layerNorm(Float32Array.from(x), rows, cols,
+        weight ? Float32Array.from(weight) : null, bias ? Float32Array.from(bias) : null, eps);
+      self.postMessage({ type: 'result', id, y }, [y.buffer]);
+    } catch (error) {
+      self.postMessage({ type: 'error', id, message: String((error && error.message) || error) });
+    }
   },
 };
 
-self.addEventListener('message', ({ data }) => {
-  const handler = handlers[data.type];
+function handle(data) {
+  const handler = handlers[data && data.type];
   if (!handler) {
-    self.postMessage({ type: 'error', id: data.id, message: `unknown request type: ${data.type}` });
+    self.postMessage({ type: 'error', id: data && data.id, message: `unknown request type: ${data && data.type}` });
     return;
   }
-  try {
-    const reply = handler(data);
-    self.postMessage({ type: 'result', id: data.id, ...reply },
-      Object.values(reply).filter((v) => ArrayBuffer.isView(v)).map((v) => v.buffer));
-  } catch (error) {
-    self.postMessage({ type: 'error', id: data.id, message: String(error && error.message || error) });
+  handler(data);
+}
+
+self.addEventListener('message', ({ data }) => {
+  // init configures at once; everything else waits for the runtime.
+  if (data && data.type === 'init' && !runtime) {
+    pendingConfig = data;
+    interruptView = data.interruptBuffer instanceof SharedArrayBuffer ? new Int32Array(data.interruptBuffer) : null;
+    return;
   }
+  if (!runtime) {
+    queue.push(data);
+    return;
+  }
+  handle(data);
 });
 
 createLessonRuntime().then(
-  (module) => {
-    runtime = module;
-    self.postMessage({ type: 'ready', version: runtime.version() });
+  (loaded) => {
+    module = loaded;
+    runtime = new module.Runtime();
+    if (pendingConfig) configure(pendingConfig);
+    self.postMessage({ type: 'ready', version: module.version(), loadMs: performance.now() - startedAt });
+    for (const data of queue.splice(0)) handle(data);
   },
-  (error) => self.postMessage({ type: 'error', id: null, message: `runtime failed to load: ${error}` }),
+  (error) => self.postMessage({ type: 'fatal', message: `runtime failed to load: ${(error && error.message) || error}` }),
 );
