@@ -1,32 +1,27 @@
-// Builds the static site into web/dist: the page sources from web/src and the
-// WASM runtime (lessonruntime.js + .wasm) from build/wasm.
-import { cp, mkdir, rm, access } from 'node:fs/promises';
+// Builds the static site into web/dist (see web/scripts/site/build.mjs).
+// Options: --lessons DIR (default lessons/), --out DIR (default web/dist),
+// --wasm DIR (default build/wasm).
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { buildSite, root } from './site/build.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const src = path.join(root, 'web', 'src');
-const dist = path.join(root, 'web', 'dist');
-const wasmBuild = path.join(root, 'build', 'wasm');
+const { values } = parseArgs({
+  options: {
+    lessons: { type: 'string', default: path.join(root, 'lessons') },
+    out: { type: 'string', default: path.join(root, 'web', 'dist') },
+    wasm: { type: 'string', default: path.join(root, 'build', 'wasm') },
+  },
+});
 
-async function main() {
-  for (const file of ['lessonruntime.js', 'lessonruntime.wasm']) {
-    try {
-      await access(path.join(wasmBuild, file));
-    } catch {
-      throw new Error(`${path.join('build', 'wasm', file)} is missing: build the WASM runtime first (npm run build)`);
-    }
-  }
-  await rm(dist, { recursive: true, force: true });
-  await mkdir(path.join(dist, 'wasm'), { recursive: true });
-  await cp(src, dist, { recursive: true });
-  for (const file of ['lessonruntime.js', 'lessonruntime.wasm']) {
-    await cp(path.join(wasmBuild, file), path.join(dist, 'wasm', file));
-  }
-  console.log(`site built in ${path.relative(root, dist)}/`);
-}
-
-main().catch((error) => {
+try {
+  const started = Date.now();
+  const { lessons, version } = await buildSite({
+    lessonsDir: path.resolve(values.lessons),
+    outDir: path.resolve(values.out),
+    wasmDir: path.resolve(values.wasm),
+  });
+  console.log(`site built in ${path.relative(root, path.resolve(values.out)) || '.'}/: ${lessons.length} lessons, build ${version}, ${Date.now() - started} ms`);
+} catch (error) {
   console.error(`build_site: ${error.message}`);
   process.exit(1);
-});
+}

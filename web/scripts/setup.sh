@@ -7,7 +7,8 @@ cd "$(dirname "$0")/../.."
 
 packages=(cmake g++ make emscripten xtensor-dev xtl-dev libxsimd-dev doctest-dev nlohmann-json3-dev)
 if [[ "${1:-}" == "--browser" ]]; then
-  packages+=(chromium)
+  # fonts-nanum: Korean glyphs for the Korean UI in the browser tests' screenshots.
+  packages+=(chromium fonts-nanum)
 fi
 
 missing=()
@@ -29,11 +30,14 @@ if ((${#missing[@]})); then
 fi
 
 # npm ci when node_modules is absent or does not hold what the lock file pins
-# (npm keeps a copy of what it installed in node_modules/.package-lock.json).
+# (npm keeps a copy of what it installed in node_modules/.package-lock.json;
+# optional packages for other platforms are skipped).
 if ! node -e '
   const want = require("./package-lock.json").packages;
   const have = require("./node_modules/.package-lock.json").packages;
   for (const [name, entry] of Object.entries(want)) {
+    // Optional packages for other platforms (esbuild ships one per OS/CPU) are never installed here.
+    if (name && entry.optional && !have[name]) continue;
     if (name && (!have[name] || have[name].version !== entry.version)) process.exit(1);
   }' 2>/dev/null; then
   echo "setup: npm ci"
