@@ -91,6 +91,12 @@ export declare class Runtime {
   delete(): void;
 }
 
+/** A pooling result: row-major output values and the output shape (the input's with H, W replaced). */
+export interface PooledArray {
+  data: Float32Array;
+  shape: number[];
+}
+
 export interface LessonRuntimeModule {
   Runtime: typeof Runtime;
   /** The runtime's version, "0.1.0". */
@@ -107,6 +113,64 @@ export interface LessonRuntimeModule {
     bias: Float32Array | ArrayLike<number> | null | undefined,
     eps: number,
   ): Float32Array;
+  /**
+   * BatchNorm with training (batch) statistics over every dimension but 1 of an
+   * [N, C, ...] float32 buffer (row-major `shape`); weight and bias hold C values
+   * or are null. No running statistics. Every argument must be passed (null /
+   * undefined for the optional ones; eps undefined = 1e-5).
+   * Throws TypeError (not an array, non-integer shape) or RangeError (x length
+   * is not the product of shape, weight/bias length is not C, eps < 0, fewer than
+   * 2 dims); the kernel's own errors (PyTorch's texts, e.g. "Expected more than 1
+   * value per channel when training") come as RangeError for ValueError /
+   * IndexError, TypeError, or Error for RuntimeError, prefixed "batchNorm: ".
+   */
+  batchNorm(
+    x: Float32Array | ArrayLike<number>,
+    shape: ArrayLike<number>,
+    weight: Float32Array | ArrayLike<number> | null | undefined,
+    bias: Float32Array | ArrayLike<number> | null | undefined,
+    eps: number | undefined,
+  ): Float32Array;
+  /**
+   * GroupNorm of an [N, C, ...] buffer: each sample's channels split into
+   * numGroups groups (numGroups must divide C, else RangeError), each
+   * (sample, group) normalised by its own mean and biased variance, then the
+   * per-channel weight and bias (C values, or null). Errors as batchNorm.
+   */
+  groupNorm(
+    x: Float32Array | ArrayLike<number>,
+    shape: ArrayLike<number>,
+    numGroups: number,
+    weight: Float32Array | ArrayLike<number> | null | undefined,
+    bias: Float32Array | ArrayLike<number> | null | undefined,
+    eps: number | undefined,
+  ): Float32Array;
+  /** InstanceNorm of an [N, C, ...] buffer (3+ dims): every (sample, channel) plane on its own. Errors as batchNorm. */
+  instanceNorm(x: Float32Array | ArrayLike<number>, shape: ArrayLike<number>, eps: number | undefined): Float32Array;
+  /**
+   * F.max_pool2d on a [N, C, H, W] or [C, H, W] buffer. kernel, stride and
+   * padding are a number (both axes) or [h, w]; stride null/undefined = kernel,
+   * padding null/undefined = 0. Returns the output and its shape. Bad arguments:
+   * TypeError / RangeError; PyTorch's checks ("pad should be at most half of
+   * kernel size", "Output size is too small") come as Error, prefixed "maxPool2d: ".
+   */
+  maxPool2d(
+    x: Float32Array | ArrayLike<number>,
+    shape: ArrayLike<number>,
+    kernel: number | [number, number],
+    stride: number | [number, number] | null | undefined,
+    padding: number | [number, number] | null | undefined,
+  ): PooledArray;
+  /** F.avg_pool2d (count_include_pad=True, as PyTorch's default); arguments and errors as maxPool2d. */
+  avgPool2d(
+    x: Float32Array | ArrayLike<number>,
+    shape: ArrayLike<number>,
+    kernel: number | [number, number],
+    stride: number | [number, number] | null | undefined,
+    padding: number | [number, number] | null | undefined,
+  ): PooledArray;
+  /** F.adaptive_avg_pool2d(x, (outH, outW)) on a [N, C, H, W] or [C, H, W] buffer; outH, outW >= 1. */
+  adaptiveAvgPool2d(x: Float32Array | ArrayLike<number>, shape: ArrayLike<number>, outH: number, outW: number): PooledArray;
   /** The SVG the native CLI writes for a figure (the event's figure object or its JSON text). */
   figureSvg(figure: Figure | string): string;
 }

@@ -2,9 +2,11 @@
 // WebAssembly build (Node), and in PyTorch 1.13 with one thread when
 // /usr/bin/python3 has torch, and prints one table; then the pure-Python
 // workloads of tests/bench/python on CPython, lessonrun, our WASM build and
-// MicroPython's (tests/bench/python_bench.mjs), a second table. Figures
+// MicroPython's (tests/bench/python_bench.mjs), a second table, then the
+// lesson page in headless Chromium (tests/bench/page_bench.mjs). Figures
 // only, no pass/fail.
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -62,3 +64,12 @@ console.log('');
 console.log('Running the Python workloads (tests/bench/python_bench.mjs)...');
 const py = spawnSync(process.execPath, [path.join(root, 'tests/bench/python_bench.mjs'), filter], { cwd: root, stdio: 'inherit' });
 if (py.status !== 0) console.log(`warning: tests/bench/python_bench.mjs exited ${py.status}`);
+
+console.log('');
+if (existsSync(process.env.CHROMIUM_PATH || '/usr/bin/chromium')) {
+  console.log('Running the lesson page in headless Chromium (tests/bench/page_bench.mjs)...');
+  const pageRun = spawnSync(process.execPath, [path.join(root, 'tests/bench/page_bench.mjs')], { cwd: root, stdio: 'inherit' });
+  if (pageRun.status !== 0) console.log(`warning: tests/bench/page_bench.mjs exited ${pageRun.status}`);
+} else {
+  console.log('Chromium is not installed (/usr/bin/chromium; `npm test` installs it): the page figures are skipped.');
+}

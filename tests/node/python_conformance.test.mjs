@@ -1,8 +1,9 @@
-// The CPython conformance cases of tests/python/ through the WebAssembly
-// build: one module, one Runtime, every case in a fresh namespace (reset()),
-// ended like a program (shutdown()), its stdout then stderr compared with
-// what CPython 3.11 printed. The native build runs the same cases in
-// tests/native/python/test_conformance.cpp.
+// The conformance programs of tests/python/ through the WebAssembly build:
+// cases/ (CPython 3.11 is the oracle), torch_cases/ and nn_cases/ (PyTorch
+// 1.13 is). One module, one Runtime, every case in a fresh namespace
+// (reset()), ended like a program (shutdown()), its stdout then stderr
+// compared with what the oracle printed. The native build runs the same
+// cases in tests/native/python/test_*conformance.cpp.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
@@ -12,10 +13,15 @@ import { fileURLToPath } from 'node:url';
 import { loadLessonRuntime, runProgram } from '../../web/scripts/py.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const casesDir = path.join(here, '..', 'python', 'cases');
-const expectedDir = path.join(here, '..', 'python', 'expected');
-
-const names = (await readdir(casesDir)).filter((f) => f.endsWith('.py')).map((f) => f.slice(0, -3)).sort();
+const suites = [
+  { label: 'conformance', cases: 'cases', expected: 'expected', ext: '.out', min: 200 },
+  { label: 'torch', cases: 'torch_cases', expected: 'torch_expected', ext: '.txt', min: 80 },
+  { label: 'nn', cases: 'nn_cases', expected: 'nn_expected', ext: '.txt', min: 80 },
+];
+for (const suite of suites) {
+  const dir = path.join(here, '..', 'python', suite.cases);
+  suite.names = (await readdir(dir)).filter((f) => f.endsWith('.py')).map((f) => f.slice(0, -3)).sort();
+}
 const module = await loadLessonRuntime();
 const rt = new module.Runtime();
 rt.setTimeBudget(30);
@@ -29,27 +35,28 @@ function firstDifference(expected, actual) {
   return 'texts differ only in the final newline';
 }
 
-test('there are at least 200 conformance cases', () => {
-  assert.ok(names.length >= 200, `${names.length} cases`);
-});
-
-for (const name of names) {
-  test(`conformance ${name}`, async () => {
-    const source = await readFile(path.join(casesDir, `${name}.py`), 'utf8');
-    const expected = await readFile(path.join(expectedDir, `${name}.out`), 'utf8');
-    let out = '';
-    let err = '';
-    let figures = 0;
-    runProgram(rt, source, '<cell 1>', (event) => {
-      if (event.type === 'stream') {
-        if (event.name === 'stdout') out += event.text;
-        else err += event.text;
-      } else if (event.type === 'figure') {
-        figures += 1;
-      }
-    });
-    const actual = out + err;
-    assert.ok(actual === expected, `${name}.py: ${firstDifference(expected, actual)}`);
-    assert.equal(figures, 0, 'conformance cases close their figures');
+for (const suite of suites) {
+  test(`there are at least ${suite.min} ${suite.label} cases`, () => {
+    assert.ok(suite.names.length >= suite.min, `${suite.names.length} cases`);
   });
+  for (const name of suite.names) {
+    test(`${suite.label} ${name}`, async () => {
+      const source = await readFile(path.join(here, '..', 'python', suite.cases, `${name}.py`), 'utf8');
+      const expected = await readFile(path.join(here, '..', 'python', suite.expected, `${name}${suite.ext}`), 'utf8');
+      let out = '';
+      let err = '';
+      let figures = 0;
+      runProgram(rt, source, '<cell 1>', (event) => {
+        if (event.type === 'stream') {
+          if (event.name === 'stdout') out += event.text;
+          else err += event.text;
+        } else if (event.type === 'figure') {
+          figures += 1;
+        }
+      });
+      const actual = out + err;
+      assert.ok(actual === expected, `${name}.py: ${firstDifference(expected, actual)}`);
+      assert.equal(figures, 0, 'conformance cases close their figures');
+    });
+  }
 }

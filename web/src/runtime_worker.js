@@ -11,6 +11,12 @@
 // The direct API stays reachable for page widgets:
 //   {type: 'layerNorm', id, x, rows, cols, weight, bias, eps} ->
 //   {type: 'result', id, y} or {type: 'error', id, message}.
+//   {type: 'normProbe', id, kind, shape, groups, index, eps} -> {type: 'result', id,
+//   changed, y}: `kind` 'batch' | 'layer' | 'instance' | 'group' on a
+//   [N, C, ...] input; the input x (given, or a fixed pseudo-random one) is
+//   normalized as is and with a large bump at flat `index`; `changed` (Int32Array)
+//   lists the elements whose output moved, i.e. those sharing the bumped
+//   element's statistic.
 import createLessonRuntime from './wasm/lessonruntime.js';
 
 const startedAt = performance.now();
@@ -69,6 +75,41 @@ const handlers = {
       const y = module.layerNorm(Float32Array.from(x), rows, cols,
         weight ? Float32Array.from(weight) : null, bias ? Float32Array.from(bias) : null, eps);
       self.postMessage({ type: 'result', id, y }, [y.buffer]);
+    } catch (error) {
+      self.postMessage({ type: 'error', id, message: String((error && error.message) || error) });
+    }
+  },
+  normProbe({ id, kind, shape, groups, index, eps, x }) {
+    try {
+      const dims = Array.from(shape, Number);
+      const total = dims.reduce((a, b) => a * b, 1);
+      if (!Number.isInteger(index) || index < 0 || index >= total) throw new RangeError(`normProbe: index ${index} is outside 0..${total - 1}`);
+      const e = Number.isFinite(eps) ? eps : 1e-5;
+      const norm = (input) => {
+        if (kind === 'batch') return module.batchNorm(input, dims, null, null, e);
+        if (kind === 'instance') return module.instanceNorm(input, dims, e);
+        if (kind === 'group') return module.groupNorm(input, dims, groups, null, null, e);
+        if (kind === 'layer') return module.layerNorm(input, dims[0], total / dims[0], null, null, e);
+        throw new TypeError(`normProbe: unknown kind ${kind}`);
+      };
+      let base;
+      if (x) base = Float32Array.from(x);
+      else {
+        base = new Float32Array(total);
+        let seed = 12345;
+        for (let i = 0; i < total; i++) {
+          seed = (seed * 1103515245 + 12345) >>> 0;
+          base[i] = (seed / 4294967296) * 2 - 1;
+        }
+      }
+      const bumped = Float32Array.from(base);
+      bumped[index] += 100;
+      const y0 = norm(base);
+      const y1 = norm(bumped);
+      const changed = [];
+      for (let i = 0; i < total; i++) if (Math.abs(y1[i] - y0[i]) > 1e-4) changed.push(i);
+      const result = Int32Array.from(changed);
+      self.postMessage({ type: 'result', id, changed: result, y: y0 }, [result.buffer, y0.buffer]);
     } catch (error) {
       self.postMessage({ type: 'error', id, message: String((error && error.message) || error) });
     }

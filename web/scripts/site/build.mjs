@@ -9,7 +9,7 @@ import * as esbuild from 'esbuild';
 
 import { createMarkdown } from './markdown.mjs';
 import { parseLesson, LessonFormatError } from './lesson_source.mjs';
-import { renderCell, renderIndexPage, renderLessonPage } from './pages.mjs';
+import { renderCell, renderIndexPage, renderLessonPage, renderWidget } from './pages.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const srcDir = path.join(root, 'web', 'src');
@@ -48,7 +48,10 @@ export function renderLessonBody(lesson, md) {
   const fence = md.renderer.rules.fence;
   rules.fence = (toks, idx, options, env, self) => {
     const cell = toks[idx].meta?.cell;
-    return cell ? renderCell(cell) : fence(toks, idx, options, env, self);
+    if (cell) return renderCell(cell);
+    const widget = toks[idx].meta?.widget;
+    if (widget) return renderWidget(widget, md);
+    return fence(toks, idx, options, env, self);
   };
   const saved = md.renderer.rules;
   md.renderer.rules = rules;

@@ -97,6 +97,13 @@ export function parseLesson(text, md, file = 'lesson') {
     } else if (lang === 'hint') {
       if (!last || last.kind !== 'exercise') throw new LessonFormatError(file, `${where}: hint block must follow an exercise`);
       last.hints.push(md.render(token.content));
+    } else if (lang === 'widget') {
+      // ```widget NAME: an interactive figure mounted by the page script;
+      // the block's text is its description (shown without script).
+      const name = words[0] || '';
+      if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) throw new LessonFormatError(file, `${where}: widget block needs a name of lower-case letters, digits and dashes`);
+      token.meta = { ...(token.meta || {}), widget: { name, description: stripNewline(token.content).trim() } };
+      kept.push(token);
     } else {
       kept.push(token); // any other fenced block is shown as code
     }

@@ -61,6 +61,18 @@ export function renderCell(cell) {
 `;
 }
 
+// An interactive figure (```widget NAME): a mount point for the page
+// script, whose description is readable without script; once the widget is
+// mounted it stays as the figure's accessible description.
+export function renderWidget(widget, md) {
+  const id = `widget-${e(widget.name)}`;
+  const paragraphs = widget.description.split(/\n\s*\n/).map((p) => md ? md.renderInline(p.trim()) : e(p.trim()));
+  return `<div class="widget" data-widget="${e(widget.name)}" id="${id}" role="figure" aria-describedby="${id}-description">
+<div class="widget-description" id="${id}-description">${paragraphs.map((p) => `<p>${p}</p>`).join('')}</div>
+</div>
+`;
+}
+
 function lessonNav({ prev, next }) {
   const link = (item, rel, key, fallback) => item
     ? `<a class="lesson-nav-${rel}" rel="${rel}" href="${e(item.file)}"><span data-i18n="${key}">${fallback}</span><span class="lesson-nav-title">${e(item.title)}</span></a>`

@@ -6,6 +6,7 @@ import { announce, announceAchievements, readTimeBudget } from './ui.js';
 import { getLang, onLangChange, t } from '../i18n/index.js';
 import { LocalCommentBackend, MemoryStorage } from '../comments/backend.js';
 import { mountComments } from '../comments/view.js';
+import { mountWidgets } from '../widgets/index.js';
 
 function commentBackend() {
   try {
@@ -60,6 +61,8 @@ export async function startLessonPage({ data, store, base }) {
     announceAchievements(result.earned);
     return result;
   };
+
+  mountWidgets(document, { client, t, onLangChange });
 
   const cells = data.cells.map((cell) => new CellView({
     section: document.getElementById(`cell-${cell.id}`),

@@ -1,0 +1,82 @@
+// The built site in headless Chromium (npm run bench): time from navigation
+// to "runtime ready" on a lesson page, time from Run to the first output of a
+// small cell, and the gzip size of the runtime (wasm + js) and of everything
+// a lesson page loads. Each run uses a fresh browser profile (no HTTP or
+// service-worker cache). Figures only, against the targets of issue 6.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+import { launchChromium } from '../browser/chromium.mjs';
+import { startStaticServer } from '../../web/scripts/static_server.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const dist = path.join(root, 'web', 'dist');
+const RUNS = 5;
+
+const gzipSize = async (file) => gzipSync(await readFile(file), { level: 9 }).length;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
+
+// Records when #runtime-status first says ready, on the page's own clock
+// (milliseconds since navigation started).
+function watchReady() {
+  const record = () => {
+    const el = document.getElementById('runtime-status');
+    if (el && el.dataset.state === 'ready' && window.__readyAt === undefined) window.__readyAt = performance.now();
+  };
+  new MutationObserver(record).observe(document, { subtree: true, childList: true, attributes: true });
+}
+
+const served = await startStaticServer({ root: dist, port: 0, host: '127.0.0.1' });
+const browser = await launchChromium();
+const course = JSON.parse(await readFile(path.join(dist, 'build.json'), 'utf8').catch(() => '{}'));
+const lessonPath = 'lessons/why-normalize.html';
+const ready = [];
+const firstOutput = [];
+let pageBytes = 0;
+try {
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.addInitScript(watchReady);
+    const loaded = new Set();
+    page.on('response', (res) => loaded.add(new URL(res.url()).pathname));
+    await page.goto(`${served.url}${lessonPath}`);
+    await page.waitForFunction(() => window.__readyAt !== undefined, null, { timeout: 30000 });
+    ready.push(await page.evaluate(() => window.__readyAt));
+    firstOutput.push(await page.evaluate(async () => {
+      const view = window.lessonApp.cells[0];
+      view.editor.setCode('print("hello")');
+      const output = document.getElementById(`output-${view.cell.id}`);
+      const shown = new Promise((resolve) => {
+        new MutationObserver(() => {
+          if (output.querySelector('.output-text')?.textContent) resolve(performance.now());
+        }).observe(output, { subtree: true, childList: true, characterData: true });
+      });
+      const t0 = performance.now();
+      view.run();
+      return (await shown) - t0;
+    }));
+    if (i === 0) {
+      for (const p of loaded) {
+        const file = path.join(dist, decodeURIComponent(p));
+        if (file.startsWith(dist)) pageBytes += await gzipSize(file).catch(() => 0);
+      }
+    }
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  served.server.closeAllConnections?.();
+  served.server.close();
+}
+
+const runtimeBytes = await gzipSize(path.join(dist, 'wasm', 'lessonruntime.wasm')) +
+  await gzipSize(path.join(dist, 'wasm', 'lessonruntime.js')) + await gzipSize(path.join(dist, 'runtime_worker.js'));
+console.log(`\nLesson page in headless Chromium (${lessonPath}, build ${course.version || '?'}), median of ${RUNS} fresh profiles`);
+console.log(`  navigation -> runtime ready   ${median(ready).toFixed(0)} ms  (runs: ${ready.map((v) => v.toFixed(0)).join(', ')}; target <= 300 ms)`);
+console.log(`  Run -> first output (print)   ${median(firstOutput).toFixed(1)} ms  (runs: ${firstOutput.map((v) => v.toFixed(1)).join(', ')}; target <= 100 ms)`);
+console.log(`  runtime size, gzip            ${kb(runtimeBytes)}  (wasm + js + worker; target <= 1024 KB)`);
+console.log(`  whole lesson page, gzip       ${kb(pageBytes)}  (every file the page loaded: HTML, CSS, fonts, scripts, runtime)`);
