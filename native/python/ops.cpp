@@ -62,8 +62,11 @@ ObjRef fast_numeric(Object* a, Object* b, BinOp op) {
 
 }  // namespace
 
-ObjRef binary_op(Vm& vm, Object* a, Object* b, BinOp op) {
-  if (ObjRef r = fast_numeric(a, b, op)) return r;
+namespace {
+
+// a op b through the types' slots, CPython's order: a subclass's reflected
+// method first, then a's, then b's reflected one. Empty if all decline.
+ObjRef dispatch_binary(Vm& vm, Object* a, Object* b, BinOp op) {
   Type* ta = a->type();
   Type* tb = b->type();
   bool tried_b = false;
@@ -75,6 +78,14 @@ ObjRef binary_op(Vm& vm, Object* a, Object* b, BinOp op) {
     if (ObjRef r = ta->slots.binary(vm, a, b, op)) return r;
   if (ta != tb && !tried_b && tb->slots.rbinary)
     if (ObjRef r = tb->slots.rbinary(vm, b, a, op)) return r;
+  return nullptr;
+}
+
+}  // namespace
+
+ObjRef binary_op(Vm& vm, Object* a, Object* b, BinOp op) {
+  if (ObjRef r = fast_numeric(a, b, op)) return r;
+  if (ObjRef r = dispatch_binary(vm, a, b, op)) return r;
   binary_type_error(a, b, op, false);
 }
 
@@ -82,17 +93,7 @@ ObjRef inplace_op(Vm& vm, Object* a, Object* b, BinOp op) {
   if (ObjRef r = fast_numeric(a, b, op)) return r;
   if (a->type()->slots.inplace)
     if (ObjRef r = a->type()->slots.inplace(vm, a, b, op)) return r;
-  Type* ta = a->type();
-  Type* tb = b->type();
-  bool tried_b = false;
-  if (ta != tb && tb->is_subtype_of(ta) && tb->slots.rbinary) {
-    if (ObjRef r = tb->slots.rbinary(vm, b, a, op)) return r;
-    tried_b = true;
-  }
-  if (ta->slots.binary)
-    if (ObjRef r = ta->slots.binary(vm, a, b, op)) return r;
-  if (ta != tb && !tried_b && tb->slots.rbinary)
-    if (ObjRef r = tb->slots.rbinary(vm, b, a, op)) return r;
+  if (ObjRef r = dispatch_binary(vm, a, b, op)) return r;
   binary_type_error(a, b, op, true);
 }
 
