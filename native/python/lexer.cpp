@@ -16,11 +16,32 @@ namespace {
 bool is_id_start(unsigned char c) { return std::isalpha(c) || c == '_' || c >= 0x80; }
 bool is_id_char(unsigned char c) { return std::isalnum(c) || c == '_' || c >= 0x80; }
 
-const char* const kOperators[] = {
-    "**=", "//=", ">>=", "<<=", "...", "->", ":=", "**", "//", ">>", "<<", "<=", ">=", "==", "!=", "+=", "-=", "*=",
-    "/=",  "%=",  "&=",  "|=",  "^=",  "@=", "+",  "-",  "*",  "/",  "%",  "@",  "&",  "|",  "^",  "~",  "<",  ">",
-    "(",   ")",   "[",   "]",   "{",   "}",  ",",  ":",  ".",  ";",  "=",
-};
+// The length of the longest operator or delimiter at src[pos..] (maximal
+// munch), or 0 if none starts there. Called for every operator token, so it
+// dispatches on the first character instead of trying each operator in turn.
+std::size_t match_operator(const std::string& src, std::size_t pos) {
+  const std::size_t n = src.size();
+  auto next = [&](std::size_t k) { return pos + k < n ? src[pos + k] : '\0'; };
+  const char c = src[pos];
+  switch (c) {
+    case '(': case ')': case '[': case ']': case '{': case '}': case ',': case ';': case '~':
+      return 1;
+    case '.':
+      return next(1) == '.' && next(2) == '.' ? 3 : 1;
+    case ':': case '=': case '+': case '%': case '&': case '|': case '^': case '@':
+      return next(1) == '=' ? 2 : 1;
+    case '!':
+      return next(1) == '=' ? 2 : 0;
+    case '-':
+      return next(1) == '=' || next(1) == '>' ? 2 : 1;
+    case '*': case '/': case '<': case '>':
+      // **, //, <<, >> and their augmented forms; <=, >=, *=, /=.
+      if (next(1) == c) return next(2) == '=' ? 3 : 2;
+      return next(1) == '=' ? 2 : 1;
+    default:
+      return 0;
+  }
+}
 
 bool is_string_prefix(const std::string& p) {
   std::string l;
@@ -282,6 +303,7 @@ bool Lexer::tokenize(std::vector<Token>& out, SyntaxErrorInfo& error) {
   };
   std::vector<Open> parens;
   bool at_line_start = true;
+  out.reserve(out.size() + n / 4 + 16);  // about one token per four bytes of source
   auto push = [&](Tok k, std::string text, int line, int col) {
     Token t;
     t.kind = k;
@@ -290,6 +312,7 @@ bool Lexer::tokenize(std::vector<Token>& out, SyntaxErrorInfo& error) {
     t.col = col;
     t.end_line = line_;
     t.end_col = static_cast<int>(pos_ - line_start_);
+    if (k == Tok::Op || k == Tok::Name) t.code = pack_token_text(t.text);
     out.push_back(std::move(t));
   };
   while (pos_ < n) {
@@ -413,15 +436,8 @@ bool Lexer::tokenize(std::vector<Token>& out, SyntaxErrorInfo& error) {
       out.push_back(std::move(t));
       continue;
     }
-    const char* matched = nullptr;
-    for (const char* op : kOperators) {
-      std::size_t len = std::strlen(op);
-      if (src_.compare(pos_, len, op) == 0) {
-        matched = op;
-        break;
-      }
-    }
-    if (!matched) {
+    const std::size_t op_len = match_operator(src_, pos_);
+    if (!op_len) {
       if (uc >= 0x80) {
         std::size_t len = (uc >> 5) == 6 ? 2 : (uc >> 4) == 14 ? 3 : 4;
         std::string ch = src_.substr(pos_, len);
@@ -430,11 +446,10 @@ bool Lexer::tokenize(std::vector<Token>& out, SyntaxErrorInfo& error) {
         std::snprintf(buf, sizeof buf, " (U+%04X)", cp.empty() ? 0u : static_cast<unsigned>(cp[0]));
         return fail("invalid character '" + ch + "'" + buf, line_, col + 1);
       }
-      if (c == '!') return fail("invalid syntax", line_, col + 1);
       return fail("invalid syntax", line_, col + 1);
     }
-    std::string op = matched;
-    pos_ += op.size();
+    std::string op = src_.substr(pos_, op_len);
+    pos_ += op_len;
     if (op == "(" || op == "[" || op == "{") {
       parens.push_back({op[0], line_, col});
     } else if (op == ")" || op == "]" || op == "}") {

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace lesson::python {
@@ -22,9 +23,21 @@ enum class Tok : std::uint8_t {
   End,
 };
 
+// The text of a short token (up to 8 bytes) packed into an integer, so the
+// parser can test for an operator or keyword with one comparison; longer
+// tokens get 0, which no operator or keyword packs to. Folds at compile time
+// for a string literal.
+constexpr std::uint64_t pack_token_text(std::string_view s) {
+  if (s.size() > 8) return 0;
+  std::uint64_t v = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) v |= static_cast<std::uint64_t>(static_cast<unsigned char>(s[i])) << (8 * i);
+  return v;
+}
+
 struct Token {
   Tok kind;
   std::string text;
+  std::uint64_t code = 0;  // pack_token_text(text) for Op and Name tokens
   int line = 0;
   int col = 0;      // 0-based byte column
   int end_line = 0;

@@ -48,8 +48,19 @@ class Parser {
   }
   const Token& advance() { return toks_[pos_ < toks_.size() - 1 ? pos_++ : pos_]; }
   bool at(Tok k) const { return peek().kind == k; }
-  bool at_op(const char* op, std::size_t k = 0) const { return peek(k).kind == Tok::Op && peek(k).text == op; }
-  bool at_kw(const char* kw, std::size_t k = 0) const { return peek(k).kind == Tok::Name && peek(k).text == kw; }
+  // Whether an operator or name token's text is `s` (a literal of at most
+  // 8 bytes): one integer comparison (pack_token_text).
+  [[gnu::always_inline]] static bool is(const Token& t, const char* s) { return t.code == pack_token_text(s); }
+  // One integer comparison each: `op` and `kw` are literals of at most 8
+  // bytes, packed at compile time (pack_token_text).
+  [[gnu::always_inline]] bool at_op(const char* op, std::size_t k = 0) const {
+    const Token& t = peek(k);
+    return t.kind == Tok::Op && t.code == pack_token_text(op);
+  }
+  [[gnu::always_inline]] bool at_kw(const char* kw, std::size_t k = 0) const {
+    const Token& t = peek(k);
+    return t.kind == Tok::Name && t.code == pack_token_text(kw);
+  }
   bool accept_op(const char* op) {
     if (at_op(op)) {
       advance();
@@ -119,15 +130,15 @@ class Parser {
     switch (t.kind) {
       case Tok::Name:
         if (!keywords().count(t.text)) return true;
-        return t.text == "None" || t.text == "True" || t.text == "False" || t.text == "not" || t.text == "lambda" ||
-               t.text == "await";
+        return is(t, "None") || is(t, "True") || is(t, "False") || is(t, "not") || is(t, "lambda") ||
+               is(t, "await");
       case Tok::Int:
       case Tok::Float:
       case Tok::String:
         return true;
       case Tok::Op:
-        return t.text == "(" || t.text == "[" || t.text == "{" || t.text == "-" || t.text == "+" || t.text == "~" ||
-               t.text == "..." || t.text == "*";
+        return is(t, "(") || is(t, "[") || is(t, "{") || is(t, "-") || is(t, "+") || is(t, "~") ||
+               is(t, "...") || is(t, "*");
       default:
         return false;
     }
@@ -140,17 +151,17 @@ class Parser {
     if (t.kind == Tok::Indent) error_at(t, "unexpected indent", true);
     if (t.kind == Tok::Dedent) invalid();
     if (t.kind == Tok::Name) {
-      const std::string& w = t.text;
-      if (w == "if") return out.push_back(parse_if());
-      if (w == "while") return out.push_back(parse_while());
-      if (w == "for") return out.push_back(parse_for());
-      if (w == "try") return out.push_back(parse_try());
-      if (w == "with") return out.push_back(parse_with());
-      if (w == "def") return out.push_back(parse_def({}));
-      if (w == "class") return out.push_back(parse_class({}));
-      if (w == "async") error_at(t, "async functions are not supported in lesson cells");
+      const Token& w = t;
+      if (is(w, "if")) return out.push_back(parse_if());
+      if (is(w, "while")) return out.push_back(parse_while());
+      if (is(w, "for")) return out.push_back(parse_for());
+      if (is(w, "try")) return out.push_back(parse_try());
+      if (is(w, "with")) return out.push_back(parse_with());
+      if (is(w, "def")) return out.push_back(parse_def({}));
+      if (is(w, "class")) return out.push_back(parse_class({}));
+      if (is(w, "async")) error_at(t, "async functions are not supported in lesson cells");
     }
-    if (t.kind == Tok::Op && t.text == "@") return out.push_back(parse_decorated());
+    if (t.kind == Tok::Op && is(t, "@")) return out.push_back(parse_decorated());
     parse_simple_statements(out);
   }
 
@@ -320,13 +331,13 @@ class Parser {
       bool has_as = false;
       for (std::size_t k = pos_; k < toks_.size(); ++k) {
         const Token& x = toks_[k];
-        if (x.kind == Tok::Op && (x.text == "(" || x.text == "[" || x.text == "{")) depth++;
-        else if (x.kind == Tok::Op && (x.text == ")" || x.text == "]" || x.text == "}")) {
+        if (x.kind == Tok::Op && (is(x, "(") || is(x, "[") || is(x, "{"))) depth++;
+        else if (x.kind == Tok::Op && (is(x, ")") || is(x, "]") || is(x, "}"))) {
           if (--depth == 0) {
-            parenthesized = has_as && k + 1 < toks_.size() && toks_[k + 1].kind == Tok::Op && toks_[k + 1].text == ":";
+            parenthesized = has_as && k + 1 < toks_.size() && toks_[k + 1].kind == Tok::Op && is(toks_[k + 1], ":");
             break;
           }
-        } else if (depth == 1 && x.kind == Tok::Name && x.text == "as") {
+        } else if (depth == 1 && x.kind == Tok::Name && is(x, "as")) {
           has_as = true;
         }
       }
@@ -487,26 +498,26 @@ class Parser {
   StmtP parse_simple_statement() {
     const Token& t = peek();
     if (t.kind == Tok::Name) {
-      const std::string& w = t.text;
-      if (w == "pass") {
+      const Token& w = t;
+      if (is(w, "pass")) {
         advance();
         return make_stmt(StmtKind::Pass, t);
       }
-      if (w == "break") {
+      if (is(w, "break")) {
         advance();
         return make_stmt(StmtKind::Break, t);
       }
-      if (w == "continue") {
+      if (is(w, "continue")) {
         advance();
         return make_stmt(StmtKind::Continue, t);
       }
-      if (w == "return") {
+      if (is(w, "return")) {
         advance();
         StmtP s = make_stmt(StmtKind::Return, t);
         if (!at(Tok::Newline) && !at_op(";") && !at(Tok::End)) s->value = parse_star_expressions();
         return s;
       }
-      if (w == "raise") {
+      if (is(w, "raise")) {
         advance();
         StmtP s = make_stmt(StmtKind::Raise, t);
         if (!at(Tok::Newline) && !at_op(";") && !at(Tok::End)) {
@@ -515,15 +526,15 @@ class Parser {
         }
         return s;
       }
-      if (w == "global" || w == "nonlocal") {
+      if (is(w, "global") || is(w, "nonlocal")) {
         advance();
-        StmtP s = make_stmt(w == "global" ? StmtKind::Global : StmtKind::Nonlocal, t);
+        StmtP s = make_stmt(is(w, "global") ? StmtKind::Global : StmtKind::Nonlocal, t);
         do {
           s->idents.push_back(expect_name());
         } while (accept_op(","));
         return s;
       }
-      if (w == "del") {
+      if (is(w, "del")) {
         advance();
         StmtP s = make_stmt(StmtKind::Delete, t);
         do {
@@ -535,16 +546,16 @@ class Parser {
         if (s->targets.empty()) invalid();
         return s;
       }
-      if (w == "assert") {
+      if (is(w, "assert")) {
         advance();
         StmtP s = make_stmt(StmtKind::Assert, t);
         s->value = parse_test();
         if (accept_op(",")) s->extra = parse_test();
         return s;
       }
-      if (w == "import") return parse_import();
-      if (w == "from") return parse_from_import();
-      if (w == "print" && (peek(1).kind == Tok::String || peek(1).kind == Tok::Int ||
+      if (is(w, "import")) return parse_import();
+      if (is(w, "from")) return parse_from_import();
+      if (is(w, "print") && (peek(1).kind == Tok::String || peek(1).kind == Tok::Int ||
                            (peek(1).kind == Tok::Name && !keywords().count(peek(1).text))))
         error_at(t, "Missing parentheses in call to 'print'. Did you mean print(...)?");
     }
@@ -580,7 +591,7 @@ class Parser {
           return s;
         }
       }
-      if (peek().text == ":" ) {
+      if (is(peek(), ":") ) {
         advance();
         StmtP s = make_stmt(StmtKind::AnnAssign, t);
         check_target(first.get(), "assign");
@@ -840,29 +851,29 @@ class Parser {
   bool comparison_op(CmpKind& k) {
     const Token& t = peek();
     if (t.kind == Tok::Op) {
-      if (t.text == "<") k = CmpKind::Lt;
-      else if (t.text == "<=") k = CmpKind::Le;
-      else if (t.text == "==") k = CmpKind::Eq;
-      else if (t.text == "!=") k = CmpKind::Ne;
-      else if (t.text == ">") k = CmpKind::Gt;
-      else if (t.text == ">=") k = CmpKind::Ge;
+      if (is(t, "<")) k = CmpKind::Lt;
+      else if (is(t, "<=")) k = CmpKind::Le;
+      else if (is(t, "==")) k = CmpKind::Eq;
+      else if (is(t, "!=")) k = CmpKind::Ne;
+      else if (is(t, ">")) k = CmpKind::Gt;
+      else if (is(t, ">=")) k = CmpKind::Ge;
       else return false;
       advance();
       return true;
     }
     if (t.kind == Tok::Name) {
-      if (t.text == "in") {
+      if (is(t, "in")) {
         advance();
         k = CmpKind::In;
         return true;
       }
-      if (t.text == "not" && at_kw("in", 1)) {
+      if (is(t, "not") && at_kw("in", 1)) {
         advance();
         advance();
         k = CmpKind::NotIn;
         return true;
       }
-      if (t.text == "is") {
+      if (is(t, "is")) {
         advance();
         k = accept_kw("not") ? CmpKind::IsNot : CmpKind::Is;
         return true;
@@ -976,7 +987,7 @@ class Parser {
       const Token& t = advance();
       ExprP operand = parse_factor();
       // Fold negative numeric literals so -9223372036854775808 works.
-      if (t.text == "-" && operand->kind == ExprKind::Constant) {
+      if (is(t, "-") && operand->kind == ExprKind::Constant) {
         Object* v = operand->value.get();
         if (v->type() == &int_type) {
           ExprP e = make(ExprKind::Constant, t);
@@ -991,7 +1002,7 @@ class Parser {
         }
       }
       ExprP e = make(ExprKind::UnaryOp, t);
-      e->op = static_cast<int>(t.text == "-" ? UnaryKind::Neg : t.text == "+" ? UnaryKind::Pos : UnaryKind::Invert);
+      e->op = static_cast<int>(is(t, "-") ? UnaryKind::Neg : is(t, "+") ? UnaryKind::Pos : UnaryKind::Invert);
       e->a = std::move(operand);
       return e;
     }
@@ -1062,7 +1073,7 @@ class Parser {
         call.elts.push_back(std::move(s));
       } else if (at(Tok::Name) && at_op("=", 1)) {
         if (keywords().count(t.text)) {
-          if (t.text == "True" || t.text == "False" || t.text == "None")
+          if (is(t, "True") || is(t, "False") || is(t, "None"))
             error_at(t, "cannot assign to " + t.text);
           invalid();
         }
@@ -1174,14 +1185,14 @@ class Parser {
       case Tok::String:
         return parse_strings();
       case Tok::Name: {
-        if (t.text == "None" || t.text == "True" || t.text == "False") {
+        if (is(t, "None") || is(t, "True") || is(t, "False")) {
           advance();
           ExprP e = make(ExprKind::Constant, t);
-          e->value = ObjRef(t.text == "None" ? none() : make_bool(t.text == "True"));
+          e->value = ObjRef(is(t, "None") ? none() : make_bool(is(t, "True")));
           return e;
         }
         if (keywords().count(t.text)) {
-          if (t.text == "yield") error_at(t, "'yield' outside function");
+          if (is(t, "yield")) error_at(t, "'yield' outside function");
           invalid();
         }
         advance();
@@ -1196,13 +1207,13 @@ class Parser {
       default:
         invalid();
     }
-    if (t.text == "...") {
+    if (is(t, "...")) {
       advance();
       ExprP e = make(ExprKind::Constant, t);
       e->value = ObjRef(ellipsis());
       return e;
     }
-    if (t.text == "(") {
+    if (is(t, "(")) {
       advance();
       if (accept_op(")")) {
         ExprP e = make(ExprKind::Tuple, t);
@@ -1238,7 +1249,7 @@ class Parser {
       expect_op(")");
       return tup;
     }
-    if (t.text == "[") {
+    if (is(t, "[")) {
       advance();
       ExprP list = make(ExprKind::List, t);
       if (accept_op("]")) return list;
@@ -1261,7 +1272,7 @@ class Parser {
       expect_op("]");
       return list;
     }
-    if (t.text == "{") {
+    if (is(t, "{")) {
       advance();
       if (accept_op("}")) return make(ExprKind::Dict, t);
       if (at_op("**")) {

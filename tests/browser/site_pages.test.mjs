@@ -66,6 +66,39 @@ test('a lesson page: position, editors, hidden expected output, no console error
   await context.close();
 });
 
+test('before any script runs, each cell shows its code highlighted, with line numbers, laid out like the editor', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1000, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(lessonUrl());
+  const sum = page.locator('#cell-sum .cell-source');
+  assert.match(await sum.innerText(), /print\(sum\(values\)\)/);
+  assert.ok(await sum.locator('.hl-keyword, .hl-number, .hl-string').count() > 0, 'tokens carry highlight classes');
+  assert.equal(await sum.locator('.cell-line').count(), (await sum.innerText()).trimEnd().split('\n').length);
+  const staticBox = await page.locator('#cell-sum').boundingBox();
+  await context.close();
+
+  // With script, the editor replaces it at the same size: the page does not jump.
+  const opened = await openPage(browser, lessonUrl());
+  const mountedBox = await opened.page.locator('#cell-sum').boundingBox();
+  assert.ok(Math.abs(mountedBox.height - staticBox.height) < 2, `cell height ${staticBox.height} -> ${mountedBox.height}`);
+  await opened.context.close();
+});
+
+test('the runtime worker is started by the page head, before the page script, and adopted by it', async () => {
+  const { page, errors, context } = await openPage(browser, lessonUrl());
+  assert.equal(await page.evaluate(() => window.lessonApp.client.startedEarly), true);
+  assert.equal(await page.evaluate(() => window.__runtimeBoot), undefined);
+  if (!runtimeMissing) {
+    assert.equal(await waitForRuntime(page), 'ready');
+    // Restart makes a fresh worker, not the boot one.
+    await page.locator('#restart-runtime').click();
+    assert.equal(await page.evaluate(() => window.lessonApp.client.startedEarly), false);
+    assert.equal(await waitForRuntime(page), 'ready');
+  }
+  assert.deepEqual(unexpected(errors), []);
+  await context.close();
+});
+
 test('edits survive a reload; Reset brings back the original code', async () => {
   const { page, context } = await openPage(browser, lessonUrl());
   await page.locator('#cell-sum .cm-content').click();

@@ -2,11 +2,18 @@
 // and carry data-i18n keys; the page script switches them to the learner's
 // language (web/src/i18n/).
 import { escapeHtml as e, jsonForScript } from './html.mjs';
+import { highlightPythonLines } from './highlight.mjs';
 
 // Runs before first paint so a dark-theme reader never sees a white flash.
 const THEME_BOOT = `try{var t=localStorage.getItem('lesson.theme');if(t==='dark'||t==='light')document.documentElement.dataset.theme=t;var l=localStorage.getItem('lesson.lang');if(l==='ko'||l==='en')document.documentElement.lang=l}catch(_){}`;
 
-function head({ title, base, assets }) {
+// Lesson pages start the runtime worker while the rest of the page is still
+// loading (the wasm download and compile then overlap the page's own work);
+// RuntimeClient.start adopts the worker and replays the messages it sent
+// before the page script was ready to listen.
+const runtimeBoot = (url) => `try{var u=${JSON.stringify(url)},w=new Worker(u,{type:'module'}),q=[];w.onmessage=function(m){q.push(m.data)};w.onerror=function(x){x.preventDefault();q.push({type:'fatal',message:x.message||'the runtime worker failed to start'})};window.__runtimeBoot={url:u,worker:w,queue:q}}catch(_){}`;
+
+function head({ title, base, assets, kind }) {
   return `<head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -14,7 +21,7 @@ function head({ title, base, assets }) {
 <title>${e(title)}</title>
 <link rel="icon" href="data:,">
 <script>${THEME_BOOT}</script>
-<link rel="stylesheet" href="${base}assets/katex/katex.min.css">
+${kind === 'lesson' ? `<script>${runtimeBoot(`${base}runtime_worker.js`)}</script>\n` : ''}<link rel="stylesheet" href="${base}assets/katex/katex.min.css">
 <link rel="stylesheet" href="${base}${assets.css}">
 <script type="module" src="${base}${assets.js}"></script>
 </head>`;
@@ -37,7 +44,7 @@ function siteHeader({ base, siteTitle }) {
 function page({ title, base, assets, siteTitle, kind, body, data }) {
   return `<!doctype html>
 <html lang="en">
-${head({ title, base, assets })}
+${head({ title, base, assets, kind })}
 <body data-page="${kind}" data-base="${e(base)}">
 ${siteHeader({ base, siteTitle })}
 ${body}
@@ -47,16 +54,18 @@ ${body}
 `;
 }
 
-// A runnable cell as the server renders it: the code is readable without
-// script; the page script replaces the <pre> with an editor and adds the
-// toolbar. Expected output, checks and solutions are not in this HTML.
+// A runnable cell as the server renders it: the code, highlighted and with
+// line numbers, is readable without script and looks like the editor the
+// page script later mounts in its place (editors are mounted one at a time,
+// so the page is usable at once). Expected output, checks and solutions are
+// not in this HTML.
 export function renderCell(cell) {
   const label = cell.kind === 'exercise'
     ? `<span class="cell-kind" data-i18n="exercise">Exercise</span> <span class="cell-xp">· ${cell.xp} XP</span>`
     : `<span class="cell-kind" data-i18n="cell">Cell</span> <span class="cell-number">${cell.index}</span>`;
   return `<section class="cell cell-${cell.kind}" id="cell-${e(cell.id)}" data-cell-id="${e(cell.id)}" aria-labelledby="cell-${e(cell.id)}-label">
 <div class="cell-head"><h3 class="cell-label" id="cell-${e(cell.id)}-label">${label}</h3></div>
-<pre class="cell-source"><code class="language-python">${e(cell.code)}</code></pre>
+<pre class="cell-source"><code class="language-python">${highlightPythonLines(cell.code).map((l) => `<span class="cell-line">${l}</span>`).join('')}</code></pre>
 </section>
 `;
 }

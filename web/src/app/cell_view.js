@@ -1,7 +1,7 @@
 // One runnable cell on a lesson page: editor, toolbar (Run, Stop, Reset,
 // Copy), running indicator and output; for exercises, the hidden check,
 // pass/fail message and hints.
-import { createEditor } from './editor.js';
+import { createLazyEditor } from './editor.js';
 import { OutputView } from './output_view.js';
 
 function button(text, className, onClick) {
@@ -51,9 +51,11 @@ export class CellView {
 
     const editorHost = document.createElement('div');
     editorHost.className = 'cell-editor';
-    section.querySelector('.cell-source').replaceWith(editorHost);
-    this.editor = createEditor({
+    const source = section.querySelector('.cell-source');
+    source.replaceWith(editorHost);
+    this.editor = createLazyEditor({
       parent: editorHost,
+      placeholder: source,
       doc: cell.code,
       label: '',
       onRun: () => this.run(),

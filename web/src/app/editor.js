@@ -5,19 +5,8 @@ import { Compartment, EditorState, Prec, StateEffect, StateField } from '@codemi
 import { Decoration, EditorView, drawSelection, highlightActiveLine, highlightActiveLineGutter, highlightSpecialChars, keymap, lineNumbers } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { python } from '@codemirror/lang-python';
-import { HighlightStyle, bracketMatching, indentOnInput, syntaxHighlighting } from '@codemirror/language';
-import { tags } from '@lezer/highlight';
-
-// Colours come from CSS variables so both themes keep AA contrast.
-const highlight = HighlightStyle.define([
-  { tag: [tags.keyword, tags.controlKeyword, tags.definitionKeyword, tags.moduleKeyword, tags.operatorKeyword], color: 'var(--hl-keyword)' },
-  { tag: [tags.string, tags.special(tags.string)], color: 'var(--hl-string)' },
-  { tag: [tags.number, tags.bool, tags.null], color: 'var(--hl-number)' },
-  { tag: [tags.comment, tags.lineComment], color: 'var(--hl-comment)', fontStyle: 'italic' },
-  { tag: [tags.function(tags.variableName), tags.function(tags.definition(tags.variableName))], color: 'var(--hl-function)' },
-  { tag: [tags.className, tags.definition(tags.className)], color: 'var(--hl-class)' },
-  { tag: [tags.self, tags.special(tags.variableName)], color: 'var(--hl-keyword)' },
-]);
+import { bracketMatching, indentOnInput, syntaxHighlighting } from '@codemirror/language';
+import { pythonHighlighter } from './code_highlight.js';
 
 const theme = EditorView.theme({
   '&': { backgroundColor: 'var(--code-bg)', color: 'var(--ink)', fontSize: '0.92rem' },
@@ -28,6 +17,8 @@ const theme = EditorView.theme({
   '&.cm-focused': { outline: 'none' },
   '&.cm-focused .cm-cursor': { borderLeftColor: 'var(--ink)' },
   '&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection': { backgroundColor: 'var(--code-selection) !important' },
+  // Same font, line height and gutter as the pre-rendered code (.cell-source).
+  '.cm-scroller': { fontFamily: 'var(--mono)', lineHeight: '1.4' },
   '.cm-error-line': { backgroundColor: 'var(--error-bg)', boxShadow: 'inset 3px 0 0 var(--error)' },
 });
 
@@ -68,7 +59,7 @@ export function createEditor({ parent, doc, label, onRun, onChange }) {
         keymap.of([...defaultKeymap, ...historyKeymap]),
         EditorState.tabSize.of(4),
         python(),
-        syntaxHighlighting(highlight),
+        syntaxHighlighting(pythonHighlighter),
         theme,
         errorLineField,
         labelled.of(EditorView.contentAttributes.of({ 'aria-label': label })),
@@ -91,5 +82,70 @@ export function createEditor({ parent, doc, label, onRun, onChange }) {
       view.dispatch({ effects: labelled.reconfigure(EditorView.contentAttributes.of({ 'aria-label': text })) });
     },
     focus: () => view.focus(),
+  };
+}
+
+// Plain (unhighlighted) lines in the pre-rendered code's layout.
+function showPlain(placeholder, code) {
+  const lines = code.split('\n').map((text) => {
+    const line = document.createElement('span');
+    line.className = 'cell-line';
+    line.textContent = text;
+    return line;
+  });
+  (placeholder.querySelector('code') || placeholder).replaceChildren(...lines);
+}
+
+// An editor that starts as the cell's pre-rendered code (`placeholder`, the
+// <pre> the site build wrote) and becomes a CodeMirror editor on mount():
+// called by the page one cell at a time, or at once when the learner focuses
+// or clicks the code. Until then it keeps the code, label and error line
+// itself, with the same interface as createEditor's result.
+export function createLazyEditor({ parent, placeholder, doc, label, onRun, onChange }) {
+  let editor = null;
+  let code = doc;
+  let currentLabel = label;
+  let errorLine = 0;
+  parent.append(placeholder);
+  placeholder.tabIndex = 0;
+  placeholder.setAttribute('aria-label', currentLabel);
+  const mount = () => {
+    if (editor) return editor;
+    const hadFocus = document.activeElement === placeholder;
+    editor = createEditor({ parent, doc: code, label: currentLabel, onRun, onChange });
+    if (errorLine) editor.markErrorLine(errorLine);
+    placeholder.remove();
+    if (hadFocus) editor.focus();
+    return editor;
+  };
+  placeholder.addEventListener('focus', () => mount().focus());
+  placeholder.addEventListener('pointerdown', (event) => {
+    event.preventDefault();
+    mount().focus();
+  });
+  return {
+    mount,
+    get mounted() { return editor !== null; },
+    get view() { return mount().view; },
+    getCode: () => (editor ? editor.getCode() : code),
+    setCode(next) {
+      if (editor) return editor.setCode(next);
+      if (next === code) return undefined;
+      code = next;
+      errorLine = 0;
+      showPlain(placeholder, next);
+      onChange(next);
+      return undefined;
+    },
+    markErrorLine(line) {
+      if (editor) editor.markErrorLine(line);
+      else errorLine = line > 0 ? line : 0;
+    },
+    setLabel(text) {
+      currentLabel = text;
+      if (editor) editor.setLabel(text);
+      else placeholder.setAttribute('aria-label', text);
+    },
+    focus: () => mount().focus(),
   };
 }

@@ -8,6 +8,8 @@ import { LocalCommentBackend, MemoryStorage } from '../comments/backend.js';
 import { mountComments } from '../comments/view.js';
 import { mountWidgets } from '../widgets/index.js';
 
+const yieldToBrowser = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 function commentBackend() {
   try {
     localStorage.setItem('lesson.probe', '1');
@@ -18,14 +20,11 @@ function commentBackend() {
   }
 }
 
-export async function startLessonPage({ data, store, base }) {
-  const lesson = data.lesson;
+// The runtime and its status line start before anything else on the page
+// (the progress store, the editors), so "ready" shows as soon as the worker is.
+export function startRuntime({ base }) {
   const client = new RuntimeClient({ workerUrl: new URL(`${base}runtime_worker.js`, location.href), timeBudget: readTimeBudget() });
   const statusEl = document.getElementById('runtime-status');
-  const lessonStatus = document.getElementById('lesson-status');
-  const runAll = document.getElementById('run-all');
-  const restart = document.getElementById('restart-runtime');
-
   const drawRuntimeStatus = () => {
     statusEl.dataset.state = client.state;
     statusEl.removeAttribute('data-i18n');
@@ -41,6 +40,15 @@ export async function startLessonPage({ data, store, base }) {
   });
   client.start();
   drawRuntimeStatus();
+  onLangChange(drawRuntimeStatus);
+  return client;
+}
+
+export async function startLessonPage({ data, store, client }) {
+  const lesson = data.lesson;
+  const lessonStatus = document.getElementById('lesson-status');
+  const runAll = document.getElementById('run-all');
+  const restart = document.getElementById('restart-runtime');
 
   const drawLessonStatus = () => {
     const entry = store.state.lessons[lesson.id];
@@ -95,7 +103,6 @@ export async function startLessonPage({ data, store, base }) {
 
   onLangChange(() => {
     cells.forEach((c) => c.translate());
-    drawRuntimeStatus();
     drawLessonStatus();
   });
   store.subscribe(drawLessonStatus);
@@ -107,4 +114,12 @@ export async function startLessonPage({ data, store, base }) {
 
   window.lessonApp.client = client;
   window.lessonApp.cells = cells;
+
+  // One editor per task: the page (and the runtime's "ready") stays
+  // responsive while they mount; a cell the learner reaches first mounts at
+  // once (createLazyEditor).
+  for (const c of cells) {
+    c.editor.mount();
+    await yieldToBrowser();
+  }
 }

@@ -2,7 +2,7 @@
 import { applyTranslations, initLang, onLangChange, t } from '../i18n/index.js';
 import { openProgressStore } from '../progress/open.js';
 import { downloadJson, initLanguageToggle, initTheme, initTimeBudget, renderLevel, showNotice } from './ui.js';
-import { startLessonPage } from './lesson_page.js';
+import { startLessonPage, startRuntime } from './lesson_page.js';
 import { startIndexPage } from './index_page.js';
 
 const data = JSON.parse(document.getElementById('page-data')?.textContent || '{}');
@@ -33,6 +33,7 @@ function storageNotice(store) {
 }
 
 async function main() {
+  const client = data.kind === 'lesson' ? startRuntime({ base }) : null;
   const store = await openProgressStore({ course: data.course || [] });
   window.lessonApp = { store }; // a handle for the browser tests and the curious
   storageNotice(store);
@@ -41,7 +42,7 @@ async function main() {
   store.subscribe(drawBadge);
   onLangChange(drawBadge);
   drawBadge();
-  if (data.kind === 'lesson') await startLessonPage({ data, store, base });
+  if (data.kind === 'lesson') await startLessonPage({ data, store, client });
   else if (data.kind === 'index') await startIndexPage({ data, store, base });
   document.body.dataset.ready = 'true';
   registerServiceWorker();

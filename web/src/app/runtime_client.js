@@ -6,6 +6,22 @@
 
 const STOP_GRACE_MS = 1000;
 
+// The worker a lesson page's inline boot script started before this script
+// loaded (web/scripts/site/pages.mjs), with the messages it has sent so far.
+// Taken once: a restart always makes a fresh worker.
+function adoptBootWorker(workerUrl) {
+  const boot = globalThis.__runtimeBoot;
+  if (!boot) return null;
+  delete globalThis.__runtimeBoot;
+  if (new URL(boot.url, location.href).href !== new URL(workerUrl, location.href).href) {
+    boot.worker.terminate();
+    return null;
+  }
+  boot.worker.onmessage = null;
+  boot.worker.onerror = null;
+  return boot;
+}
+
 export class RuntimeClient extends EventTarget {
   constructor({ workerUrl, timeBudget = 30 }) {
     super();
@@ -26,8 +42,10 @@ export class RuntimeClient extends EventTarget {
   start() {
     this.state = 'loading';
     this.emit('state');
-    const worker = new Worker(this.workerUrl, { type: 'module' });
+    const boot = adoptBootWorker(this.workerUrl);
+    const worker = boot?.worker || new Worker(this.workerUrl, { type: 'module' });
     this.worker = worker;
+    this.startedEarly = !!boot;
     this.interruptView = null;
     let buffer = null;
     if (this.isolated) {
@@ -44,6 +62,7 @@ export class RuntimeClient extends EventTarget {
       this.fail(event.message || 'the runtime worker failed to start');
     });
     worker.postMessage({ type: 'init', interruptBuffer: buffer, timeBudget: this.timeBudget });
+    for (const data of boot?.queue || []) this.onMessage(data);
   }
 
   emit(type, detail = {}) {
