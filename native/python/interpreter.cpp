@@ -1,6 +1,8 @@
 #include "python/interpreter.hpp"
 
+#include "python/code_serialize.hpp"
 #include "python/compiler.hpp"
+#include "python/frozen.hpp"
 #include "python/figure.hpp"
 #include "python/modules.hpp"
 #include "python/obj_dict.hpp"
@@ -190,12 +192,28 @@ void Interpreter::run_module_source(Module& module, const std::string& source, c
   python::run_module_source(*vm_, module, source, filename);
 }
 
+namespace {
+ModuleSourceObserver& module_source_observer() {
+  static ModuleSourceObserver observer;
+  return observer;
+}
+}  // namespace
+
+void set_module_source_observer(ModuleSourceObserver observer) { module_source_observer() = std::move(observer); }
+
 void run_module_source(Vm& vm, Module& module, const std::string& source, const std::string& filename) {
-  SyntaxErrorInfo err;
-  Ref<Code> compiled = compile_source(source, filename, err);
-  if (!compiled) {
-    Ref<BaseExc> exc = make_syntax_error(&t_SyntaxError, err.message, filename, err.line, err.col, "");
-    throw PyError{exc};
+  Ref<Code> compiled;
+  if (const FrozenCode* frozen = find_frozen_code(filename, source)) {
+    compiled = deserialize_code(std::string_view(frozen->data, frozen->size),
+                                make_source_text(filename, source));
+  } else {
+    SyntaxErrorInfo err;
+    compiled = compile_source(source, filename, err);
+    if (!compiled) {
+      Ref<BaseExc> exc = make_syntax_error(&t_SyntaxError, err.message, filename, err.line, err.col, "");
+      throw PyError{exc};
+    }
+    if (module_source_observer()) module_source_observer()(filename, source, *compiled);
   }
   module.dict->set_str("__builtins__", vm.builtins.get());
   mark_library_source(filename);

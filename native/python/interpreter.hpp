@@ -97,7 +97,15 @@ class Interpreter {
 std::string cell_filename(int n);
 
 // Runs Python source in a module's namespace; for ModuleInit functions that
-// write part of a module in Python. Raises PyError on errors.
+// write part of a module in Python. Raises PyError on errors. The code comes
+// from the program's frozen table (frozen.hpp) when it holds this source,
+// else the source is compiled.
 void run_module_source(Vm& vm, Module& module, const std::string& source, const std::string& filename);
+
+// Called for each module source run_module_source had to compile (none when
+// the frozen table is complete): lesson_freeze collects them, tests count
+// them. An empty function turns it off.
+using ModuleSourceObserver = std::function<void(const std::string& filename, const std::string& source, const Code& code)>;
+void set_module_source_observer(ModuleSourceObserver observer);
 
 }  // namespace lesson::python

@@ -67,6 +67,10 @@ async function bundle(outDir) {
     entryPoints: { app: path.join(srcDir, 'app', 'main.js') },
     bundle: true,
     format: 'esm',
+    // The editor (CodeMirror) is a chunk of its own, loaded after the page
+    // script has started the page (web/src/app/editor.js).
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     target: ['chrome100', 'firefox100', 'safari15'],
     minify: process.env.SITE_MINIFY !== '0',
     sourcemap: false,

@@ -1,89 +1,10 @@
-// A cell's code editor: CodeMirror 6 with Python highlighting, Shift+Enter
-// to run, and a marked line for the error of the last run. Tab is left to
-// the browser, so keyboard users can move on from an editor.
-import { Compartment, EditorState, Prec, StateEffect, StateField } from '@codemirror/state';
-import { Decoration, EditorView, drawSelection, highlightActiveLine, highlightActiveLineGutter, highlightSpecialChars, keymap, lineNumbers } from '@codemirror/view';
-import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
-import { python } from '@codemirror/lang-python';
-import { bracketMatching, indentOnInput, syntaxHighlighting } from '@codemirror/language';
-import { pythonHighlighter } from './code_highlight.js';
+// A cell's code editor as the page sees it. It starts as the cell's
+// pre-rendered code and becomes a CodeMirror editor (code_editor.js, loaded
+// on first use as a separate chunk, so the page script that must run before
+// the page is usable stays small).
 
-const theme = EditorView.theme({
-  '&': { backgroundColor: 'var(--code-bg)', color: 'var(--ink)', fontSize: '0.92rem' },
-  '.cm-content': { fontFamily: 'var(--mono)', caretColor: 'var(--ink)' },
-  '.cm-gutters': { backgroundColor: 'var(--code-gutter)', color: 'var(--muted)', border: 'none' },
-  '.cm-activeLine': { backgroundColor: 'var(--code-active)' },
-  '.cm-activeLineGutter': { backgroundColor: 'var(--code-active)' },
-  '&.cm-focused': { outline: 'none' },
-  '&.cm-focused .cm-cursor': { borderLeftColor: 'var(--ink)' },
-  '&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection': { backgroundColor: 'var(--code-selection) !important' },
-  // Same font, line height and gutter as the pre-rendered code (.cell-source).
-  '.cm-scroller': { fontFamily: 'var(--mono)', lineHeight: '1.4' },
-  '.cm-error-line': { backgroundColor: 'var(--error-bg)', boxShadow: 'inset 3px 0 0 var(--error)' },
-});
-
-const setErrorLine = StateEffect.define();
-const errorLineField = StateField.define({
-  create: () => Decoration.none,
-  update(deco, tr) {
-    for (const effect of tr.effects) {
-      if (effect.is(setErrorLine)) {
-        if (!effect.value) return Decoration.none;
-        const line = tr.state.doc.line(Math.min(effect.value, tr.state.doc.lines));
-        return Decoration.set([Decoration.line({ class: 'cm-error-line', attributes: { 'data-error-line': String(effect.value) } }).range(line.from)]);
-      }
-    }
-    return tr.docChanged ? Decoration.none : deco.map(tr.changes);
-  },
-  provide: (f) => EditorView.decorations.from(f),
-});
-
-export function createEditor({ parent, doc, label, onRun, onChange }) {
-  const labelled = new Compartment();
-  const view = new EditorView({
-    parent,
-    state: EditorState.create({
-      doc,
-      extensions: [
-        Prec.highest(keymap.of([{ key: 'Shift-Enter', run: () => { onRun(); return true; } }])),
-        // What a cell needs from CodeMirror's basicSetup, without the
-        // autocompletion, search and lint panels.
-        lineNumbers(),
-        highlightActiveLineGutter(),
-        highlightSpecialChars(),
-        history(),
-        drawSelection(),
-        indentOnInput(),
-        bracketMatching(),
-        highlightActiveLine(),
-        keymap.of([...defaultKeymap, ...historyKeymap]),
-        EditorState.tabSize.of(4),
-        python(),
-        syntaxHighlighting(pythonHighlighter),
-        theme,
-        errorLineField,
-        labelled.of(EditorView.contentAttributes.of({ 'aria-label': label })),
-        EditorView.updateListener.of((update) => {
-          if (update.docChanged) onChange(update.state.doc.toString());
-        }),
-      ],
-    }),
-  });
-  return {
-    view,
-    getCode: () => view.state.doc.toString(),
-    setCode(code) {
-      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: code } });
-    },
-    markErrorLine(line) {
-      view.dispatch({ effects: setErrorLine.of(line > 0 ? line : 0) });
-    },
-    setLabel(text) {
-      view.dispatch({ effects: labelled.reconfigure(EditorView.contentAttributes.of({ 'aria-label': text })) });
-    },
-    focus: () => view.focus(),
-  };
-}
+let codeEditorModule = null;
+const loadCodeEditor = () => (codeEditorModule ??= import('./code_editor.js'));
 
 // Plain (unhighlighted) lines in the pre-rendered code's layout.
 function showPlain(placeholder, code) {
@@ -103,30 +24,31 @@ function showPlain(placeholder, code) {
 // itself, with the same interface as createEditor's result.
 export function createLazyEditor({ parent, placeholder, doc, label, onRun, onChange }) {
   let editor = null;
+  let mounting = null;
   let code = doc;
   let currentLabel = label;
   let errorLine = 0;
   parent.append(placeholder);
   placeholder.tabIndex = 0;
   placeholder.setAttribute('aria-label', currentLabel);
-  const mount = () => {
-    if (editor) return editor;
+  // Resolves with the CodeMirror editor once it has replaced the placeholder.
+  const mount = () => (mounting ??= loadCodeEditor().then(({ createEditor }) => {
     const hadFocus = document.activeElement === placeholder;
     editor = createEditor({ parent, doc: code, label: currentLabel, onRun, onChange });
     if (errorLine) editor.markErrorLine(errorLine);
-    placeholder.remove();
+    placeholder.replaceWith(editor.view.dom);
     if (hadFocus) editor.focus();
     return editor;
-  };
-  placeholder.addEventListener('focus', () => mount().focus());
+  }));
+  placeholder.addEventListener('focus', () => mount().then((e) => e.focus()));
   placeholder.addEventListener('pointerdown', (event) => {
     event.preventDefault();
-    mount().focus();
+    mount().then((e) => e.focus());
   });
   return {
     mount,
     get mounted() { return editor !== null; },
-    get view() { return mount().view; },
+    get view() { return editor?.view ?? null; },
     getCode: () => (editor ? editor.getCode() : code),
     setCode(next) {
       if (editor) return editor.setCode(next);
@@ -146,6 +68,6 @@ export function createLazyEditor({ parent, placeholder, doc, label, onRun, onCha
       if (editor) editor.setLabel(text);
       else placeholder.setAttribute('aria-label', text);
     },
-    focus: () => mount().focus(),
+    focus: () => mount().then((e) => e.focus()),
   };
 }

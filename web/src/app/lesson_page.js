@@ -119,7 +119,7 @@ export async function startLessonPage({ data, store, client }) {
   // responsive while they mount; a cell the learner reaches first mounts at
   // once (createLazyEditor).
   for (const c of cells) {
-    c.editor.mount();
+    await c.editor.mount();
     await yieldToBrowser();
   }
 }
