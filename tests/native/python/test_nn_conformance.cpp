@@ -3,7 +3,7 @@
 // torch.optim) runs through the Interpreter and through lessonrun, and must
 // print exactly what Debian's PyTorch printed into tests/python/nn_expected/
 // (stdout, then stderr). Regenerate the expected files with
-// tests/python/nn_cases/generate_expected.sh.
+// tests/python/generate_expected.sh --suite nn.
 #include <doctest/doctest.h>
 
 #include "conformance_suite.hpp"

@@ -2,7 +2,7 @@
 // runs through the Interpreter (and through the lessonrun CLI) and must print
 // exactly what Debian's PyTorch printed into tests/python/torch_expected/
 // (stdout, then the traceback on stderr). Regenerate the expected files with
-// tests/python/torch_cases/generate_expected.sh.
+// tests/python/generate_expected.sh --suite torch.
 #include <doctest/doctest.h>
 
 #include "conformance_suite.hpp"
