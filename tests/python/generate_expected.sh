@@ -47,7 +47,10 @@ fi
 
 if [[ $# -gt 0 ]]; then
   cases=()
-  for n in "$@"; do cases+=("$case_dir/${n%.py}.py"); done
+  for n in "$@"; do
+    [[ -f "$case_dir/${n%.py}.py" ]] || { echo "generate_expected.sh: no $case_dir/${n%.py}.py" >&2; exit 2; }
+    cases+=("$case_dir/${n%.py}.py")
+  done
 else
   cases=("$case_dir"/*.py)
 fi
