@@ -76,7 +76,10 @@ test('cells are editors-to-be; expected output, checks and solutions stay out of
   assert.equal(ex.solution, undefined, 'the solution is never shipped');
   const shown = visible(html);
   assert.match(shown, /id="cell-sum"/);
-  assert.match(shown, /print\(sum\(values\)\)/);
+  // The code is there as text, highlighted (spans) and one line per span.
+  const cellText = (id) => shown.split(`id="cell-${id}"`)[1].split('</pre>')[0].replace(/<[^>]*>/g, '');
+  assert.match(cellText('sum'), /print\(sum\(values\)\)/);
+  assert.match(shown, /<span class="cell-line"><span class="hl-keyword">/);
   assert.doesNotMatch(shown, /assert double/);
   assert.doesNotMatch(shown, /Multiplying by a number/);
   assert.doesNotMatch(shown, /\|\*\*\*/, 'expected output is hidden until the cell runs');
