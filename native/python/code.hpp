@@ -32,6 +32,25 @@ enum CodeFlags : std::uint32_t {
   kCodeClassBody = 16,
 };
 
+// An inline cache of one attribute instruction (LOAD_ATTR, STORE_ATTR,
+// LOAD_METHOD): what the name means on `type`'s side, valid while the type
+// epoch (any type dictionary change bumps it) is unchanged, plus the position
+// of the name in the last instance dictionary seen.
+struct AttrCache {
+  enum Kind : std::uint8_t {
+    kAbsent,    // not found in the type
+    kPlain,     // a class attribute that is no descriptor
+    kMethod,    // a function (or a native method): LOAD_METHOD needs no bound method
+    kNonData,   // another non-data descriptor
+    kData,      // a data descriptor, or a name the generic protocol treats specially
+  };
+  const Type* type = nullptr;
+  std::uint64_t epoch = 0;
+  Object* descr = nullptr;  // borrowed from the type's dictionary
+  std::uint32_t hint = 0;
+  Kind kind = kAbsent;
+};
+
 class Code : public Object {
  public:
   Code() : Object(&code_type) {}
@@ -54,6 +73,13 @@ class Code : public Object {
   std::vector<std::pair<std::uint32_t, int>> linetable;  // (first pc, line), pc ascending
   std::shared_ptr<const SourceText> source;
   ObjRef doc;  // docstring, or empty
+
+  // One AttrCache per instruction, allocated on first use.
+  std::unique_ptr<AttrCache[]> attr_cache;
+  AttrCache* attr_caches() {
+    if (!attr_cache) attr_cache.reset(new AttrCache[ops.size()]);
+    return attr_cache.get();
+  }
 
   int nlocals() const { return static_cast<int>(varnames.size()); }
   int ncells() const { return static_cast<int>(cellvars.size()); }

@@ -11,6 +11,8 @@ void init_math_module(Vm& vm, Module& m);
 void init_random_module(Vm& vm, Module& m);
 void init_time_module(Vm& vm, Module& m);
 void init_sys_module(Vm& vm, Module& m);
+// warnings: filters, warn(), catch_warnings (module_warnings.cpp).
+void init_warnings_module(Vm& vm, Module& m);
 // matplotlib and matplotlib.pyplot: figures recorded as data (figure.hpp).
 void init_matplotlib_module(Vm& vm, Module& m);
 void init_pyplot_module(Vm& vm, Module& m);

@@ -16,6 +16,8 @@ namespace lesson::python {
 
 Type dict_type("dict", &object_type);
 
+std::uint64_t g_dict_versions = 0;
+
 Ref<Dict> make_dict() { return Ref<Dict>(new Dict()); }
 
 Dict::~Dict() {
@@ -28,6 +30,18 @@ constexpr std::int32_t kDeleted = -2;
 
 std::int64_t str_key_hash(const Str* s) { return s->hash(); }
 }  // namespace
+
+std::int64_t Dict::str_hash_of(const Str* key) { return key->hash(); }
+
+void Dict::reserve(std::size_t n) {
+  if (n <= entries_.size()) return;
+  entries_.reserve(n);
+  if (index_.empty()) {
+    std::size_t size = 8;
+    while (size * 2 <= n * 3) size <<= 1;
+    index_.assign(size, kEmpty);
+  }
+}
 
 std::int64_t Dict::find_str(const Str* key, std::int64_t h) const {
   if (index_.empty()) return -1;
@@ -104,7 +118,7 @@ void Dict::insert_new(std::int64_t h, Object* key, Object* value) {
   index_[i] = static_cast<std::int32_t>(entries_.size());
   entries_.push_back(Entry{h, ObjRef(key), ObjRef(value)});
   ++used_;
-  ++version_;
+  version_ = ++g_dict_versions;
 }
 
 void Dict::remove_at(std::int64_t ix) {
@@ -121,7 +135,7 @@ void Dict::remove_at(std::int64_t ix) {
   e.key.reset();
   e.value.reset();
   --used_;
-  ++version_;
+  version_ = ++g_dict_versions;
 }
 
 Object* Dict::get(Vm& vm, Object* key) const {
@@ -179,7 +193,7 @@ void Dict::clear() {
   old.swap(entries_);
   index_.clear();
   used_ = 0;
-  ++version_;
+  version_ = ++g_dict_versions;
   // `old` is destroyed here, after the dict is already empty.
 }
 

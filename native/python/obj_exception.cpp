@@ -62,6 +62,13 @@ Type t_Warning("Warning", &t_Exception);
 Type t_UserWarning("UserWarning", &t_Warning);
 Type t_DeprecationWarning("DeprecationWarning", &t_Warning);
 Type t_RuntimeWarning("RuntimeWarning", &t_Warning);
+Type t_FutureWarning("FutureWarning", &t_Warning);
+Type t_PendingDeprecationWarning("PendingDeprecationWarning", &t_Warning);
+Type t_SyntaxWarning("SyntaxWarning", &t_Warning);
+Type t_ImportWarning("ImportWarning", &t_Warning);
+Type t_UnicodeWarning("UnicodeWarning", &t_Warning);
+Type t_BytesWarning("BytesWarning", &t_Warning);
+Type t_ResourceWarning("ResourceWarning", &t_Warning);
 #undef LESSON_PY_EXC_DEF
 #undef LESSON_PY_EXC_SKIP_BASE
 

@@ -87,7 +87,14 @@ struct PyError {
   X(Warning, Exception)                                          \
   X(UserWarning, Warning)                                        \
   X(DeprecationWarning, Warning)                                 \
-  X(RuntimeWarning, Warning)
+  X(RuntimeWarning, Warning)                                     \
+  X(FutureWarning, Warning)                                      \
+  X(PendingDeprecationWarning, Warning)                          \
+  X(SyntaxWarning, Warning)                                      \
+  X(ImportWarning, Warning)                                      \
+  X(UnicodeWarning, Warning)                                     \
+  X(BytesWarning, Warning)                                       \
+  X(ResourceWarning, Warning)
 
 #define LESSON_PY_EXC_DECL(name, base) extern Type t_##name;
 LESSON_PY_EXCEPTIONS(LESSON_PY_EXC_DECL)

@@ -231,6 +231,7 @@ void init_function_types() {
     if (name->value == "__name__") return make_str(nf->name);
     if (name->value == "__qualname__") return make_str(nf->owner ? nf->owner->name + "." + nf->name : nf->name);
     if (name->value == "__doc__") return ObjRef(none());
+    if (name->value == "__module__" && !nf->owner) return make_str(nf->module.empty() ? "builtins" : nf->module);
     return generic_getattr(vm, self, name);
   };
 
@@ -323,6 +324,20 @@ void init_function_types() {
   add_getter(&property_type, "fset", [](Vm&, const Args& a) -> ObjRef {
     auto* pr = static_cast<Property*>(a[0]);
     return pr->fset ? pr->fset : ObjRef(none());
+  });
+  add_getter(&property_type, "fdel", [](Vm&, const Args& a) -> ObjRef {
+    auto* pr = static_cast<Property*>(a[0]);
+    return pr->fdel ? pr->fdel : ObjRef(none());
+  });
+  // __doc__: the doc argument, else the getter's docstring (as CPython).
+  add_getter(&property_type, "__doc__", [](Vm& vm, const Args& a) -> ObjRef {
+    auto* pr = static_cast<Property*>(a[0]);
+    if (pr->doc && !is_none(pr->doc.get())) return pr->doc;
+    if (pr->fget) {
+      static Str* const s_doc = intern("__doc__");
+      if (ObjRef d = getattr_opt(vm, pr->fget.get(), s_doc)) return d;
+    }
+    return ObjRef(none());
   });
 }
 

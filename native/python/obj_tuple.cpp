@@ -1,5 +1,6 @@
 #include "python/obj_tuple.hpp"
 
+#include "python/obj_dict.hpp"
 #include "python/obj_exception.hpp"
 #include "python/obj_function.hpp"
 #include "python/obj_int.hpp"
@@ -85,6 +86,12 @@ ObjRef tuple_binary(Vm& vm, Object* self, Object* other, BinOp op) {
   return nullptr;
 }
 
+}  // namespace
+
+void Tuple::release_attrs() { decref(attrs); }
+
+namespace {
+
 ObjRef tuple_construct(Vm& vm, Type* cls, const Args& args) {
   check_no_kwargs(args, "tuple");
   if (args.npos > 1) raise_type_error("tuple expected at most 1 argument, got " + std::to_string(args.npos));
@@ -94,7 +101,17 @@ ObjRef tuple_construct(Vm& vm, Type* cls, const Args& args) {
     items = to_vector(vm, args[0]);
   }
   if (cls == &tuple_type) return make_tuple(std::move(items));
-  return ObjRef(new Tuple(std::move(items), cls));
+  Ref<Tuple> t(new Tuple(std::move(items), cls));
+  // Instances of a subclass get an attribute dictionary unless every Python
+  // class in the chain declares __slots__.
+  bool needs_dict = false;
+  for (Type* k = cls; k && k->heap; k = k->base)
+    if (!k->dict || !k->dict->get_str("__slots__")) needs_dict = true;
+  if (needs_dict) {
+    t->attrs = new Dict();
+    incref(t->attrs);
+  }
+  return t;
 }
 
 }  // namespace

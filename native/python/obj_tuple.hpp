@@ -15,11 +15,18 @@ class Tuple : public Object {
   explicit Tuple(std::vector<ObjRef> v, Type* t = &tuple_type) : Object(t), items(std::move(v)) {}
   ~Tuple() override {
     while (!items.empty()) items.pop_back();  // last to first, as CPython
+    if (attrs) release_attrs();
   }
+  Dict* instance_dict() override { return attrs; }
   std::size_t size() const { return items.size(); }
   Object* operator[](std::size_t i) const { return items[i].get(); }
 
   std::vector<ObjRef> items;
+  // Attribute dictionary of instances of subclasses without __slots__.
+  Dict* attrs = nullptr;
+
+ private:
+  void release_attrs();
 };
 
 Ref<Tuple> make_tuple(std::vector<ObjRef> items);

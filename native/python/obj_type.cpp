@@ -35,7 +35,6 @@ struct LookupCacheEntry {
 };
 constexpr std::size_t kLookupCacheSize = 2048;
 LookupCacheEntry lookup_cache[kLookupCacheSize];
-std::uint64_t type_epoch = 1;
 
 Object* type_lookup_uncached(const Type* t, const Str* name) {
   for (; t; t = t->base)
@@ -46,7 +45,9 @@ Object* type_lookup_uncached(const Type* t, const Str* name) {
 
 }  // namespace
 
-void bump_type_epoch() { ++type_epoch; }
+std::uint64_t g_type_epoch = 1;
+
+void bump_type_epoch() { ++g_type_epoch; }
 
 Dict* type_dict(Type* t) {
   bump_type_epoch();
@@ -58,8 +59,16 @@ Dict* type_dict(Type* t) {
   return t->dict;
 }
 
-Instance::Instance(Type* t) : Object(t), dict(new Dict()) { incref(dict); }
-Instance::~Instance() { decref(dict); }
+Instance::Instance(Type* t) : Object(t), dict(new Dict()) {
+  incref(dict);
+  if (t->instance_attr_hint) dict->reserve(t->instance_attr_hint);
+}
+Instance::~Instance() {
+  Type* t = type();
+  if (dict->size() > t->instance_attr_hint && dict->size() <= 64)
+    t->instance_attr_hint = static_cast<std::uint32_t>(dict->size());
+  decref(dict);
+}
 
 Super::Super(Type* s, ObjRef o, Type* ot) : Object(&super_type), start(s), obj(std::move(o)), obj_type(ot) {
   incref(start);
@@ -73,11 +82,11 @@ Super::~Super() {
 Object* type_lookup(const Type* t, const Str* name) {
   auto key = reinterpret_cast<std::uintptr_t>(t) ^ (reinterpret_cast<std::uintptr_t>(name) >> 3);
   LookupCacheEntry& e = lookup_cache[(key ^ (key >> 11)) % kLookupCacheSize];
-  if (e.type == t && e.name == name && e.epoch == type_epoch) return e.result;
+  if (e.type == t && e.name == name && e.epoch == g_type_epoch) return e.result;
   Object* r = type_lookup_uncached(t, name);
   e.type = t;
   e.name = name;
-  e.epoch = type_epoch;
+  e.epoch = g_type_epoch;
   e.result = r;
   return r;
 }
@@ -85,8 +94,8 @@ Object* type_lookup(const Type* t, const Str* name) {
 Object* type_lookup(const Type* t, std::string_view name) { return type_lookup(t, intern(name)); }
 
 std::string type_repr(const Type* t) {
-  if (t->module == "builtins") return "<class '" + t->name + "'>";
-  return "<class '" + t->module + "." + t->name + "'>";
+  if (t->module == "builtins") return "<class '" + t->qualname() + "'>";
+  return "<class '" + t->module + "." + t->qualname() + "'>";
 }
 
 namespace {
@@ -137,7 +146,7 @@ ObjRef heap_repr(Vm& vm, Object* self) {
   }
   Type* nb = native_base(self->type());
   if (nb->slots.repr) return nb->slots.repr(vm, self);
-  return make_str("<" + self->type()->module + "." + self->type()->name + " object at " + address(self) + ">");
+  return make_str("<" + self->type()->module + "." + self->type()->qualname() + " object at " + address(self) + ">");
 }
 
 ObjRef heap_str(Vm& vm, Object* self) {
@@ -447,6 +456,15 @@ Ref<Type> make_class(Vm& vm, const std::string& name, Type* base, Dict* ns) {
   const Dict::Entry* e;
   while (ns->next(pos, e)) t->dict->set(vm, e->key.get(), e->value.get());
   if (!t->dict->get_str("__doc__")) t->dict->set_str("__doc__", none());
+  // As CPython's type(): __qualname__ goes from the namespace to the type.
+  if (Object* q = t->dict->get_str("__qualname__")) {
+    if (!is_str(q)) raise_type_error("type __qualname__ must be a str, not " + type_name(q));
+    t->qual = str_value(q);
+    t->dict->remove_str(intern("__qualname__"));
+  }
+  // __new__ is implicitly a static method, as in CPython.
+  if (Object* nw = t->dict->get_str("__new__"))
+    if (nw->type() == &function_type) t->dict->set_str("__new__", ObjRef(new StaticMethod(ObjRef(nw))).get());
   // Defining __eq__ without __hash__ makes instances unhashable, as in Python.
   if (t->dict->get_str("__eq__") && !t->dict->get_str("__hash__")) t->dict->set_str("__hash__", none());
   t->instances_have_dict = true;
@@ -519,11 +537,25 @@ ObjRef type_call(Vm& vm, Type* t, const Args& args) {
   }
   if (!t->slots.construct) raise_type_error("cannot create '" + t->name + "' instances");
   if (!t->heap) return t->slots.construct(vm, t, args);
-  Object* init = heap_attr(t, S("__init__"));
+  static Str* const s_init = intern("__init__");
+  static Str* const s_new = intern("__new__");
+  Object* init = heap_attr(t, s_init);
   Type* nb = native_base(t);
   bool exception_base = nb->is_subtype_of(&t_BaseException);
   ObjRef obj;
-  if (init && !exception_base) {
+  if (Object* nw = heap_attr(t, s_new)) {
+    // A Python __new__(cls, *args): its result is initialised only when it
+    // is an instance of the class.
+    ObjRef keep(nw);
+    Object* fn = nw->type() == &staticmethod_type ? static_cast<StaticMethod*>(nw)->func.get() : nw;
+    std::vector<ObjRef> pos;
+    pos.reserve(args.npos + 1);
+    pos.emplace_back(t);
+    for (std::size_t i = 0; i < args.npos; ++i) pos.push_back(args.pos[i]);
+    obj = vm.call(fn, Args{pos.data(), pos.size(), args.kwvalues, args.kwnames});
+    if (!isinstance(obj.get(), t)) return obj;
+    if (!init) return obj;
+  } else if (init && !exception_base) {
     Args none_args{};
     obj = t->slots.construct(vm, t, none_args);
   } else {
@@ -538,11 +570,11 @@ ObjRef type_call(Vm& vm, Type* t, const Args& args) {
     if (init->type() == &function_type || init->type() == &native_function_type) {
       r = vm.call(init, Args{pos.data(), pos.size(), args.kwvalues, args.kwnames});
     } else {
-      ObjRef bound = getattr(vm, obj.get(), S("__init__"));
+      ObjRef bound = getattr(vm, obj.get(), s_init);
       r = vm.call(bound.get(), args);
     }
     if (!is_none(r.get())) raise_type_error("__init__() should return None, not '" + type_name(r.get()) + "'");
-  } else if (nb == &object_type && (args.npos || args.has_kwargs())) {
+  } else if (nb == &object_type && (args.npos || args.has_kwargs()) && !heap_attr(t, s_new)) {
     raise_type_error(t->name + "() takes no arguments");
   }
   return obj;
@@ -553,7 +585,8 @@ namespace {
 ObjRef type_getattr(Vm& vm, Object* self, Str* name) {
   auto* t = static_cast<Type*>(self);
   const std::string& n = name->value;
-  if (n == "__name__" || n == "__qualname__") return make_str(t->name);
+  if (n == "__name__") return make_str(t->name);
+  if (n == "__qualname__") return make_str(t->qualname());
   if (n == "__module__") return make_str(t->module);
   if (n == "__bases__") {
     if (!t->base) return ObjRef(empty_tuple());
@@ -600,7 +633,15 @@ void type_setattr(Vm&, Object* self, Str* name, Object* value) {
   if (!t->heap)
     raise_type_error("cannot set '" + name->value + "' attribute of immutable type '" + t->name + "'");
   if (name->value == "__name__" || name->value == "__qualname__") {
-    if (value && is_str(value)) t->name = str_value(value);
+    if (!value) raise_type_error("cannot delete '" + name->value + "' attribute of immutable type '" + t->name + "'");
+    if (!is_str(value))
+      raise_type_error("can only assign string to " + t->name + "." + name->value + ", not '" + type_name(value) + "'");
+    if (name->value == "__name__") {
+      if (t->qual.empty()) t->qual = t->name;
+      t->name = str_value(value);
+    } else {
+      t->qual = str_value(value);
+    }
     return;
   }
   bump_type_epoch();
@@ -639,13 +680,25 @@ void init_type_types() {
   o.repr = [](Vm&, Object* self) -> ObjRef {
     Type* t = self->type();
     std::string prefix = t->module == "builtins" ? "" : t->module + ".";
-    return make_str("<" + prefix + t->name + " object at " + address(self) + ">");
+    return make_str("<" + prefix + t->qualname() + " object at " + address(self) + ">");
   };
   o.hash = [](Vm&, Object* self) -> std::int64_t {
     return static_cast<std::int64_t>(reinterpret_cast<std::uintptr_t>(self) >> 4);
   };
 
   Type* ot = &object_type;
+  // object.__new__(cls, *args): an instance of cls made by its nearest
+  // builtin base (tuple.__new__(cls, iterable), int.__new__(cls, x), ...).
+  type_dict(ot)->set_str("__new__", ObjRef(new StaticMethod(make_native("__new__", [](Vm& vm, const Args& a) -> ObjRef {
+    if (a.npos < 1) raise_type_error("object.__new__(): not enough arguments");
+    if (a[0]->type() != &type_type)
+      raise_type_error("object.__new__(X): X is not a type object (" + type_name(a[0]) + ")");
+    auto* cls = static_cast<Type*>(a[0]);
+    Type* nb = native_base(cls);
+    if (!nb->slots.construct || cls == &type_type) raise_type_error("cannot create '" + cls->name + "' instances");
+    if (nb == &object_type && !cls->heap) return ObjRef(new Instance(cls));
+    return nb->slots.construct(vm, cls, Args{a.pos + 1, a.npos - 1, a.kwvalues, a.kwnames});
+  }))).get());
   add_method(ot, "__init__", [](Vm&, const Args& a) -> ObjRef {
     if (a.npos > 1 || a.has_kwargs())
       raise_type_error("object.__init__() takes exactly one argument (the instance to initialize)");

@@ -48,6 +48,10 @@ Dict* type_dict(Type* t);
 // Invalidates cached type attribute lookups; call after changing any
 // type's dictionary by other means than type_dict() or setattr.
 void bump_type_epoch();
+// Changes whenever any type's dictionary may have changed: attribute caches
+// keyed on (type, epoch) are valid while it stays the same.
+extern std::uint64_t g_type_epoch;
+inline std::uint64_t type_epoch() { return g_type_epoch; }
 
 // Runs __del__ of an instance whose last reference went (once per object);
 // returns true when __del__ stored a new reference to it.

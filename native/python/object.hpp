@@ -205,13 +205,18 @@ class Type : public Object {
   bool subclassable = true;
   // Instances of heap types get an attribute dictionary.
   bool instances_have_dict = false;
+  // The largest attribute dictionary an instance has had: new instances
+  // reserve that much room.
+  std::uint32_t instance_attr_hint = 0;
 
   bool is_subtype_of(const Type* other) const {
     for (const Type* t = this; t; t = t->base)
       if (t == other) return true;
     return false;
   }
-  std::string qualname() const { return name; }
+  // __qualname__ ("Outer.Inner"); empty means the same as name.
+  std::string qual;
+  const std::string& qualname() const { return qual.empty() ? name : qual; }
 };
 
 inline Object::Object(Type* type) : type_(type) {

@@ -54,6 +54,7 @@ void register_standard_modules(Vm& vm) {
   vm.native_modules["random"] = init_random_module;
   vm.native_modules["time"] = init_time_module;
   vm.native_modules["sys"] = init_sys_module;
+  vm.native_modules["warnings"] = init_warnings_module;
   torch::register_torch_modules(vm);
   vm.native_modules["matplotlib"] = init_matplotlib_module;
   vm.native_modules["matplotlib.pyplot"] = init_pyplot_module;

@@ -27,6 +27,8 @@
 #include "python/vm.hpp"
 #include "python/vm_internal.hpp"
 
+#define LESSON_COLD __attribute__((noinline))
+
 namespace lesson::python {
 
 namespace {
@@ -161,6 +163,330 @@ void unpack_into(Vm& vm, Object* seq, std::uint32_t before, std::uint32_t after,
   for (std::size_t i = before; i-- > 0;) *sp++ = std::move(items[i]);
 }
 
+[[noreturn]] LESSON_COLD void raise_init_not_none(Object* r) {
+  raise_type_error("__init__() should return None, not '" + type_name(r) + "'");
+}
+
+// What `name` means on the type's side, for the attribute caches.
+void fill_attr_cache(AttrCache& c, Type* t, Str* name) {
+  static Str* const s_class = intern("__class__");
+  static Str* const s_dict = intern("__dict__");
+  c.type = t;
+  c.epoch = g_type_epoch;
+  Object* descr = type_lookup(t, name);
+  c.descr = descr;
+  if (name == s_class || name == s_dict) {
+    c.kind = AttrCache::kData;
+  } else if (!descr) {
+    c.kind = AttrCache::kAbsent;
+  } else {
+    const TypeSlots& ds = descr->type()->slots;
+    if (ds.descr_set) c.kind = AttrCache::kData;
+    else if (descr->type() == &function_type ||
+             (descr->type() == &native_function_type && static_cast<NativeFunction*>(descr)->owner))
+      c.kind = AttrCache::kMethod;
+    else if (ds.descr_get) c.kind = AttrCache::kNonData;
+    else c.kind = AttrCache::kPlain;
+  }
+}
+
+// The class's Python __init__ when `Class(...)` can be run as: make a plain
+// instance, then call __init__ in a new frame of the evaluator loop.
+Function* simple_init(Type* t) {
+  static Str* const s_init = intern("__init__");
+  static Str* const s_new = intern("__new__");
+  Type* nb = t;
+  while (nb->heap) nb = nb->base;
+  if (nb != &object_type || t->slots.construct != object_type.slots.construct) return nullptr;
+  Object* nw = type_lookup(t, s_new);
+  if (nw && nw != type_lookup(&object_type, s_new)) return nullptr;
+  Object* init = type_lookup(t, s_init);
+  if (!init || init->type() != &function_type) return nullptr;
+  auto* fn = static_cast<Function*>(init);
+  if (fn->code->flags & kCodeGenerator) return nullptr;
+  return fn;
+}
+
+// The cold opcodes, outside the evaluator loop: a smaller loop function
+// compiles (and, in a WebAssembly engine, tiers up) much faster. One function
+// with many call sites, so the optimizer does not inline it back.
+LESSON_COLD void cold_op(Vm& vm, Frame* f, Code* code, ObjRef*& sp, std::uint32_t word) {
+  std::uint32_t arg = arg_of(word);
+  ObjRef* fast = f->slots.get();
+  (void)fast;
+  (void)code;
+#define PUSH(v) (*sp++ = (v))
+#define POP() (std::move(*--sp))
+#define TOP() (sp[-1])
+#define PEEK(n) (sp[-static_cast<std::ptrdiff_t>(n)])
+  switch (op_of(word)) {
+    case OP_DELETE_ATTR: {
+      ObjRef obj = POP();
+      delattr(vm, obj.get(), code->names[arg]);
+      break;
+    }
+    case OP_DELETE_SUBSCR: {
+      ObjRef key = POP();
+      ObjRef container = POP();
+      delitem(vm, container.get(), key.get());
+      break;
+    }
+    case OP_BUILD_SLICE: {
+      ObjRef step = arg == 3 ? POP() : ObjRef(none());
+      ObjRef stop = POP();
+      ObjRef start = POP();
+      PUSH(ObjRef(new Slice(std::move(start), std::move(stop), std::move(step))));
+      break;
+    }
+    case OP_BUILD_SET: {
+      Ref<Set> s = make_set();
+      for (std::uint32_t i = arg; i > 0; --i) s->add(vm, sp[-static_cast<std::ptrdiff_t>(i)].get());
+      for (std::uint32_t i = 0; i < arg; ++i) (--sp)->reset();
+      PUSH(std::move(s));
+      break;
+    }
+    case OP_BUILD_CONST_SET: {
+      // CPython builds a frozenset constant and merges it into a new
+      // set; the merge decides the iteration order, so do the same.
+      // (The compiler's constant cache rebuilds that frozenset once
+      // from its own iteration order; that is repeated here too.)
+      ObjRef items = POP();
+      Ref<Set> first = make_set(&frozenset_type);
+      first->add_all(vm, items.get());
+      Ref<Set> constant = make_set(&frozenset_type);
+      for (std::size_t k = 0; k < first->slot_count(); ++k)
+        if (first->slot(k).key) constant->add(vm, first->slot(k).key.get());
+      Ref<Set> s = make_set();
+      s->merge(vm, *constant);
+      PUSH(std::move(s));
+      break;
+    }
+    case OP_BUILD_MAP: {
+      Ref<Dict> d = make_dict();
+      for (std::uint32_t i = arg; i > 0; --i)
+        d->set(vm, sp[-2 * static_cast<std::ptrdiff_t>(i)].get(),
+               sp[-2 * static_cast<std::ptrdiff_t>(i) + 1].get());
+      for (std::uint32_t i = 0; i < 2 * arg; ++i) (--sp)->reset();
+      PUSH(std::move(d));
+      break;
+    }
+    case OP_BUILD_STRING: {
+      std::string s;
+      for (std::uint32_t i = arg; i > 0; --i) s += str_value(sp[-static_cast<std::ptrdiff_t>(i)].get());
+      for (std::uint32_t i = 0; i < arg; ++i) (--sp)->reset();
+      PUSH(make_str(std::move(s)));
+      break;
+    }
+    case OP_SET_ADD: {
+      ObjRef v = POP();
+      static_cast<Set*>(PEEK(arg).get())->add(vm, v.get());
+      break;
+    }
+    case OP_MAP_ADD: {
+      ObjRef v = POP();
+      ObjRef k = POP();
+      static_cast<Dict*>(PEEK(arg).get())->set(vm, k.get(), v.get());
+      break;
+    }
+    case OP_LIST_EXTEND: {
+      ObjRef it = POP();
+      auto* l = static_cast<List*>(PEEK(arg).get());
+      Type* t = it->type();
+      if (!t->slots.iter && !t->slots.getitem)
+        raise_type_error("Value after * must be an iterable, not " + type_name(it.get()));
+      std::vector<ObjRef> items = to_vector(vm, it.get());
+      l->items.insert(l->items.end(), items.begin(), items.end());
+      break;
+    }
+    case OP_SET_UPDATE: {
+      ObjRef it = POP();
+      static_cast<Set*>(PEEK(arg).get())->add_all(vm, it.get());
+      break;
+    }
+    case OP_LIST_TO_TUPLE: {
+      ObjRef l = POP();
+      PUSH(make_tuple(static_cast<List*>(l.get())->items));
+      break;
+    }
+    case OP_UNPACK_SEQUENCE: {
+      ObjRef seq = POP();
+      unpack_into(vm, seq.get(), arg, 0, false, sp);
+      break;
+    }
+    case OP_UNPACK_EX: {
+      ObjRef seq = POP();
+      unpack_into(vm, seq.get(), arg & 0xff, arg >> 8, true, sp);
+      break;
+    }
+    case OP_CALL_EX: {
+      ObjRef kwargs = (arg & 1) ? POP() : ObjRef();
+      ObjRef posargs = POP();
+      ObjRef callable = POP();
+      (--sp)->reset();  // the NULL slot
+      std::vector<ObjRef> pos = static_cast<Tuple*>(posargs.get())->items;
+      std::vector<ObjRef> kwvals;
+      Ref<Tuple> kwnames;
+      if (kwargs) {
+        auto* d = static_cast<Dict*>(kwargs.get());
+        std::vector<ObjRef> names;
+        std::size_t p = 0;
+        const Dict::Entry* e;
+        while (d->next(p, e)) {
+          if (!is_str(e->key.get())) raise_type_error("keywords must be strings");
+          names.push_back(ObjRef(intern(str_value(e->key.get()))));
+          kwvals.push_back(e->value);
+        }
+        if (!names.empty()) kwnames = make_tuple(std::move(names));
+      }
+      Args args{pos.data(), pos.size(), kwvals.data(), kwnames.get()};
+      PUSH(vm.call(callable.get(), args));
+      break;
+    }
+    case OP_MAKE_FUNCTION: {
+      ObjRef c = POP();
+      Ref<Function> fn(new Function(Ref<Code>(static_cast<Code*>(c.get())), f->globals));
+      if (arg & 8) fn->closure = Ref<Tuple>::adopt(static_cast<Tuple*>(POP().release()));
+      if (arg & 2) fn->kwdefaults = Ref<Dict>::adopt(static_cast<Dict*>(POP().release()));
+      if (arg & 1) fn->defaults = Ref<Tuple>::adopt(static_cast<Tuple*>(POP().release()));
+      fn->doc = fn->code->doc;
+      if (Object* modname = f->globals->get_str("__name__"))
+        if (is_str(modname)) fn->module = str_value(modname);
+      PUSH(std::move(fn));
+      break;
+    }
+    case OP_GET_YIELD_FROM_ITER: {
+      ObjRef v = POP();
+      if (v->type() == &generator_type) PUSH(std::move(v));
+      else PUSH(get_iter(vm, v.get()));
+      break;
+    }
+    case OP_PUSH_EXC_INFO: {
+      ObjRef exc = POP();
+      PUSH(vm.handled_exc ? vm.handled_exc : ObjRef(none()));
+      vm.handled_exc = exc;
+      PUSH(std::move(exc));
+      break;
+    }
+    case OP_CHECK_EXC_MATCH: {
+      ObjRef spec = POP();
+      bool match = exception_matches(vm, TOP().get(), spec.get());
+      PUSH(ObjRef(make_bool(match)));
+      break;
+    }
+    case OP_BEFORE_WITH: {
+      ObjRef mgr = POP();
+      ObjRef enter = lookup_special(vm, mgr.get(), "__enter__");
+      ObjRef exit = lookup_special(vm, mgr.get(), "__exit__");
+      if (!enter || !exit)
+        raise_type_error("'" + type_name(mgr.get()) + "' object does not support the context manager protocol");
+      PUSH(std::move(exit));
+      PUSH(vm.call(enter.get(), {}));
+      break;
+    }
+    case OP_WITH_EXCEPT_START: {
+      Object* exit = PEEK(3).get();
+      Object* exc = TOP().get();
+      PUSH(vm.call(exit, {exc->type(), exc, none()}));
+      break;
+    }
+    case OP_IMPORT_FROM: {
+      Object* m = TOP().get();
+      Str* name = code->names[arg];
+      PUSH(import_from(vm, m, name));
+      break;
+    }
+    case OP_IMPORT_STAR: {
+      ObjRef m = POP();
+      import_star(vm, m.get(), f->locals ? f->locals.get() : f->globals.get());
+      break;
+    }
+    case OP_RAISE_VARARGS: {
+      if (arg == 0) {
+        if (!vm.handled_exc || is_none(vm.handled_exc.get())) raise(&t_RuntimeError, "No active exception to reraise");
+        throw PyError{Ref<BaseExc>(static_cast<BaseExc*>(vm.handled_exc.get())), true};
+      }
+      ObjRef cause = arg == 2 ? POP() : ObjRef();
+      ObjRef v = POP();
+      Ref<BaseExc> exc = exception_from(vm, v.get(), "exceptions must derive from BaseException");
+      if (arg == 2) {
+        if (is_none(cause.get())) {
+          exc->cause.reset();
+        } else {
+          Ref<BaseExc> c = exception_from(vm, cause.get(), "exception causes must derive from BaseException");
+          exc->cause = c;
+        }
+        exc->suppress_context = true;
+      }
+      throw PyError{exc};
+      break;
+    }
+    case OP_LOAD_CLASSDEREF: {
+      Str* name = deref_name(code, arg);
+      if (Object* v = f->locals ? f->locals->get_str(name) : nullptr) {
+        PUSH(ObjRef(v));
+        break;
+      }
+      auto* cell = static_cast<Cell*>(fast[code->nlocals() + static_cast<int>(arg)].get());
+      if (!cell->value) raise_unbound_deref(code, arg);
+      PUSH(cell->value);
+      break;
+    }
+    case OP_FORMAT_VALUE: {
+      ObjRef spec = (arg & 4) ? POP() : ObjRef();
+      ObjRef v = POP();
+      switch (arg & 3) {
+        case 1: v = str(vm, v.get()); break;
+        case 2: v = repr(vm, v.get()); break;
+        case 3: v = make_str(ascii_of(repr_string(vm, v.get()))); break;
+        default: break;
+      }
+      std::string_view sv = spec ? std::string_view(str_value(spec.get())) : std::string_view();
+      if (v->type() == &str_type && sv.empty()) PUSH(std::move(v));
+      else PUSH(format(vm, v.get(), sv));
+      break;
+    }
+    case OP_IMPORT_NAME: {
+      ObjRef fromlist = POP();
+      const std::string& name = code->names[arg]->value;
+      ObjRef leaf = vm.import_module(name);
+      if (is_none(fromlist.get())) {
+        std::size_t dot = name.find('.');
+        if (dot != std::string::npos) {
+          PUSH(vm.import_module(name.substr(0, dot)));
+          break;
+        }
+      }
+      PUSH(std::move(leaf));
+      break;
+    }
+    case OP_DELETE_DEREF: {
+      auto* cell = static_cast<Cell*>(fast[code->nlocals() + static_cast<int>(arg)].get());
+      if (!cell->value) raise_unbound_deref(code, arg);
+      cell->value.reset();
+      break;
+    }
+    case OP_STORE_GLOBAL: {
+      ObjRef v = POP();
+      f->globals->set_str(code->names[arg], v.get());
+      break;
+    }
+    case OP_POP_EXCEPT_RERAISE: {
+      // Stack: prev, (the handled exception or an empty slot), new.
+      ObjRef exc = POP();
+      (--sp)->reset();
+      ObjRef prev = POP();
+      vm.handled_exc = is_none(prev.get()) ? ObjRef() : std::move(prev);
+      throw PyError{Ref<BaseExc>(static_cast<BaseExc*>(exc.get())), true};
+    }
+    default:
+      break;
+  }
+#undef PUSH
+#undef POP
+#undef TOP
+#undef PEEK
+}
+
 }  // namespace
 
 ObjRef Vm::run_frame(Frame* entry) {
@@ -270,26 +596,42 @@ ObjRef Vm::run_frame(Frame* entry) {
             PUSH(cell->value);
             break;
           }
-          case OP_LOAD_CLASSDEREF: {
-            Str* name = deref_name(code, arg);
-            if (Object* v = f->locals ? f->locals->get_str(name) : nullptr) {
-              PUSH(ObjRef(v));
-              break;
-            }
-            auto* cell = static_cast<Cell*>(fast[code->nlocals() + static_cast<int>(arg)].get());
-            if (!cell->value) raise_unbound_deref(code, arg);
-            PUSH(cell->value);
+          // Rare instructions, outside this loop so it stays small (cold_op).
+          case OP_LOAD_CLASSDEREF:
+          case OP_DELETE_DEREF:
+          case OP_STORE_GLOBAL:
+          case OP_DELETE_ATTR:
+          case OP_DELETE_SUBSCR:
+          case OP_BUILD_SLICE:
+          case OP_BUILD_SET:
+          case OP_BUILD_CONST_SET:
+          case OP_BUILD_MAP:
+          case OP_BUILD_STRING:
+          case OP_SET_ADD:
+          case OP_MAP_ADD:
+          case OP_LIST_EXTEND:
+          case OP_SET_UPDATE:
+          case OP_LIST_TO_TUPLE:
+          case OP_FORMAT_VALUE:
+          case OP_UNPACK_SEQUENCE:
+          case OP_UNPACK_EX:
+          case OP_CALL_EX:
+          case OP_MAKE_FUNCTION:
+          case OP_GET_YIELD_FROM_ITER:
+          case OP_RAISE_VARARGS:
+          case OP_PUSH_EXC_INFO:
+          case OP_POP_EXCEPT_RERAISE:
+          case OP_CHECK_EXC_MATCH:
+          case OP_BEFORE_WITH:
+          case OP_WITH_EXCEPT_START:
+          case OP_IMPORT_NAME:
+          case OP_IMPORT_FROM:
+          case OP_IMPORT_STAR:
+            cold_op(*this, f, code, sp, word);
             break;
-          }
           case OP_STORE_DEREF: {
             auto* cell = static_cast<Cell*>(fast[code->nlocals() + static_cast<int>(arg)].get());
             cell->value = POP();
-            break;
-          }
-          case OP_DELETE_DEREF: {
-            auto* cell = static_cast<Cell*>(fast[code->nlocals() + static_cast<int>(arg)].get());
-            if (!cell->value) raise_unbound_deref(code, arg);
-            cell->value.reset();
             break;
           }
           case OP_LOAD_CLOSURE:
@@ -313,35 +655,71 @@ ObjRef Vm::run_frame(Frame* entry) {
             if (!f->locals->remove_str(code->names[arg])) raise_name_error(*this, f, code->names[arg]);
             break;
           case OP_LOAD_GLOBAL: {
+            // Cached: the name's position in globals (or builtins), and that
+            // it is absent from globals while their version is unchanged.
             Str* name = code->names[arg];
-            Object* v = f->globals->get_str(name);
-            if (!v) v = f->builtins->get_str(name);
+            AttrCache& c = code->attr_caches()[pc - 1];
+            Dict* g = f->globals.get();
+            Object* v = nullptr;
+            if (c.descr == g && c.epoch == g->version()) {
+              v = f->builtins->get_str_hint(name, c.hint);
+            } else {
+              v = g->get_str_hint(name, c.hint);
+              if (!v) {
+                c.descr = g;
+                c.epoch = g->version();
+                v = f->builtins->get_str_hint(name, c.hint);
+              }
+            }
             if (!v) raise_name_error(*this, f, name);
             PUSH(ObjRef(v));
-            break;
-          }
-          case OP_STORE_GLOBAL: {
-            ObjRef v = POP();
-            f->globals->set_str(code->names[arg], v.get());
             break;
           }
           case OP_DELETE_GLOBAL:
             if (!f->globals->remove_str(code->names[arg])) raise_name_error(*this, f, code->names[arg]);
             break;
           case OP_LOAD_ATTR: {
-            ObjRef obj = POP();
-            PUSH(getattr(*this, obj.get(), code->names[arg]));
+            Object* obj = TOP().get();
+            Type* t = obj->type();
+            if (t->heap && !t->slots.getattr) {
+              // Instances of Python classes with the generic protocol.
+              AttrCache& c = code->attr_caches()[pc - 1];
+              Str* name = code->names[arg];
+              if (c.type != t || c.epoch != g_type_epoch) fill_attr_cache(c, t, name);
+              if (c.kind != AttrCache::kData) {
+                if (Dict* d = obj->instance_dict())
+                  if (Object* v = d->get_str_hint(name, c.hint)) {
+                    TOP() = ObjRef(v);
+                    break;
+                  }
+                if (c.kind == AttrCache::kPlain) {
+                  TOP() = ObjRef(c.descr);
+                  break;
+                }
+              }
+            }
+            ObjRef o = POP();
+            PUSH(getattr(*this, o.get(), code->names[arg]));
             break;
           }
           case OP_STORE_ATTR: {
-            ObjRef obj = POP();
+            Object* obj = TOP().get();
+            Type* t = obj->type();
+            if (t->heap && !t->slots.setattr) {
+              AttrCache& c = code->attr_caches()[pc - 1];
+              Str* name = code->names[arg];
+              if (c.type != t || c.epoch != g_type_epoch) fill_attr_cache(c, t, name);
+              if (c.kind != AttrCache::kData)
+                if (Dict* d = obj->instance_dict()) {
+                  d->set_str_hint(name, sp[-2].get(), c.hint);
+                  (--sp)->reset();
+                  (--sp)->reset();
+                  break;
+                }
+            }
+            ObjRef o = POP();
             ObjRef v = POP();
-            setattr(*this, obj.get(), code->names[arg], v.get());
-            break;
-          }
-          case OP_DELETE_ATTR: {
-            ObjRef obj = POP();
-            delattr(*this, obj.get(), code->names[arg]);
+            setattr(*this, o.get(), code->names[arg], v.get());
             break;
           }
           case OP_LOAD_METHOD: {
@@ -349,13 +727,13 @@ ObjRef Vm::run_frame(Frame* entry) {
             Object* obj = TOP().get();
             Type* t = obj->type();
             if (!t->slots.getattr) {
-              Object* descr = type_lookup(t, name);
-              if (descr && (descr->type() == &function_type ||
-                            (descr->type() == &native_function_type && static_cast<NativeFunction*>(descr)->owner))) {
+              AttrCache& c = code->attr_caches()[pc - 1];
+              if (c.type != t || c.epoch != g_type_epoch) fill_attr_cache(c, t, name);
+              if (c.kind == AttrCache::kMethod) {
                 Dict* d = obj->instance_dict();
-                if (!d || !d->get_str(name)) {
+                if (!d || d->size() == 0 || !d->get_str(name)) {
                   ObjRef self = POP();
-                  PUSH(ObjRef(descr));
+                  PUSH(ObjRef(c.descr));
                   PUSH(std::move(self));
                   break;
                 }
@@ -449,19 +827,6 @@ ObjRef Vm::run_frame(Frame* entry) {
             setitem(*this, container.get(), key.get(), v.get());
             break;
           }
-          case OP_DELETE_SUBSCR: {
-            ObjRef key = POP();
-            ObjRef container = POP();
-            delitem(*this, container.get(), key.get());
-            break;
-          }
-          case OP_BUILD_SLICE: {
-            ObjRef step = arg == 3 ? POP() : ObjRef(none());
-            ObjRef stop = POP();
-            ObjRef start = POP();
-            PUSH(ObjRef(new Slice(std::move(start), std::move(stop), std::move(step))));
-            break;
-          }
           case OP_BUILD_TUPLE: {
             std::vector<ObjRef> items(arg);
             for (std::uint32_t i = arg; i-- > 0;) items[i] = POP();
@@ -474,74 +839,9 @@ ObjRef Vm::run_frame(Frame* entry) {
             PUSH(make_list(std::move(items)));
             break;
           }
-          case OP_BUILD_SET: {
-            Ref<Set> s = make_set();
-            for (std::uint32_t i = arg; i > 0; --i) s->add(*this, sp[-static_cast<std::ptrdiff_t>(i)].get());
-            for (std::uint32_t i = 0; i < arg; ++i) (--sp)->reset();
-            PUSH(std::move(s));
-            break;
-          }
-          case OP_BUILD_CONST_SET: {
-            // CPython builds a frozenset constant and merges it into a new
-            // set; the merge decides the iteration order, so do the same.
-            // (The compiler's constant cache rebuilds that frozenset once
-            // from its own iteration order; that is repeated here too.)
-            ObjRef items = POP();
-            Ref<Set> first = make_set(&frozenset_type);
-            first->add_all(*this, items.get());
-            Ref<Set> constant = make_set(&frozenset_type);
-            for (std::size_t k = 0; k < first->slot_count(); ++k)
-              if (first->slot(k).key) constant->add(*this, first->slot(k).key.get());
-            Ref<Set> s = make_set();
-            s->merge(*this, *constant);
-            PUSH(std::move(s));
-            break;
-          }
-          case OP_BUILD_MAP: {
-            Ref<Dict> d = make_dict();
-            for (std::uint32_t i = arg; i > 0; --i)
-              d->set(*this, sp[-2 * static_cast<std::ptrdiff_t>(i)].get(),
-                     sp[-2 * static_cast<std::ptrdiff_t>(i) + 1].get());
-            for (std::uint32_t i = 0; i < 2 * arg; ++i) (--sp)->reset();
-            PUSH(std::move(d));
-            break;
-          }
-          case OP_BUILD_STRING: {
-            std::string s;
-            for (std::uint32_t i = arg; i > 0; --i) s += str_value(sp[-static_cast<std::ptrdiff_t>(i)].get());
-            for (std::uint32_t i = 0; i < arg; ++i) (--sp)->reset();
-            PUSH(make_str(std::move(s)));
-            break;
-          }
           case OP_LIST_APPEND: {
             ObjRef v = POP();
             static_cast<List*>(PEEK(arg).get())->items.push_back(std::move(v));
-            break;
-          }
-          case OP_SET_ADD: {
-            ObjRef v = POP();
-            static_cast<Set*>(PEEK(arg).get())->add(*this, v.get());
-            break;
-          }
-          case OP_MAP_ADD: {
-            ObjRef v = POP();
-            ObjRef k = POP();
-            static_cast<Dict*>(PEEK(arg).get())->set(*this, k.get(), v.get());
-            break;
-          }
-          case OP_LIST_EXTEND: {
-            ObjRef it = POP();
-            auto* l = static_cast<List*>(PEEK(arg).get());
-            Type* t = it->type();
-            if (!t->slots.iter && !t->slots.getitem)
-              raise_type_error("Value after * must be an iterable, not " + type_name(it.get()));
-            std::vector<ObjRef> items = to_vector(*this, it.get());
-            l->items.insert(l->items.end(), items.begin(), items.end());
-            break;
-          }
-          case OP_SET_UPDATE: {
-            ObjRef it = POP();
-            static_cast<Set*>(PEEK(arg).get())->add_all(*this, it.get());
             break;
           }
           case OP_DICT_UPDATE:
@@ -550,25 +850,6 @@ ObjRef Vm::run_frame(Frame* entry) {
             auto* d = static_cast<Dict*>(PEEK(arg).get());
             bool merge = op_of(word) == OP_DICT_MERGE;  // a call's **kwargs: callee 2 below
             dict_merge_into(*this, d, m.get(), merge, merge ? PEEK(arg + 2).get() : nullptr);
-            break;
-          }
-          case OP_LIST_TO_TUPLE: {
-            ObjRef l = POP();
-            PUSH(make_tuple(static_cast<List*>(l.get())->items));
-            break;
-          }
-          case OP_FORMAT_VALUE: {
-            ObjRef spec = (arg & 4) ? POP() : ObjRef();
-            ObjRef v = POP();
-            switch (arg & 3) {
-              case 1: v = str(*this, v.get()); break;
-              case 2: v = repr(*this, v.get()); break;
-              case 3: v = make_str(ascii_of(repr_string(*this, v.get()))); break;
-              default: break;
-            }
-            std::string_view sv = spec ? std::string_view(str_value(spec.get())) : std::string_view();
-            if (v->type() == &str_type && sv.empty()) PUSH(std::move(v));
-            else PUSH(format(*this, v.get(), sv));
             break;
           }
           case OP_JUMP:
@@ -617,16 +898,6 @@ ObjRef Vm::run_frame(Frame* entry) {
             }
             break;
           }
-          case OP_UNPACK_SEQUENCE: {
-            ObjRef seq = POP();
-            unpack_into(*this, seq.get(), arg, 0, false, sp);
-            break;
-          }
-          case OP_UNPACK_EX: {
-            ObjRef seq = POP();
-            unpack_into(*this, seq.get(), arg & 0xff, arg >> 8, true, sp);
-            break;
-          }
           case OP_CALL:
           case OP_CALL_KW: {
             Ref<Tuple> kwnames;
@@ -653,6 +924,33 @@ ObjRef Vm::run_frame(Frame* entry) {
               argc = arg;
             }
             Args args{argv, argc - nkw, argv + (argc - nkw), kwnames.get()};
+            if (callable->type() == &type_type && !base[0] && static_cast<Type*>(callable)->heap) {
+              if (Function* init = simple_init(static_cast<Type*>(callable))) {
+                // Class(args): the instance takes the class's stack slot as
+                // __init__'s self; __init__ runs as a frame of this loop.
+                ObjRef inst(new Instance(static_cast<Type*>(callable)));
+                base[1] = inst;
+                Args iargs{base + 1, argc + 1 - nkw, args.kwvalues, args.kwnames};
+                poll();
+                enter_call();
+                std::unique_ptr<Frame> nf;
+                try {
+                  nf = make_frame(init, iargs);
+                } catch (...) {
+                  leave_call();
+                  throw;
+                }
+                nf->init_self = std::move(inst);
+                while (sp > base) (--sp)->reset();
+                f->sp = sp;
+                f->pc = pc;
+                nf->back = f;
+                f = nf.release();
+                frame = f;
+                LOAD_FRAME();
+                break;
+              }
+            }
             if (callable->type() == &function_type &&
                 !(static_cast<Function*>(callable)->code->flags & kCodeGenerator)) {
               // Python-to-Python call: push a frame and keep going here.
@@ -679,42 +977,6 @@ ObjRef Vm::run_frame(Frame* entry) {
             PUSH(std::move(r));
             break;
           }
-          case OP_CALL_EX: {
-            ObjRef kwargs = (arg & 1) ? POP() : ObjRef();
-            ObjRef posargs = POP();
-            ObjRef callable = POP();
-            (--sp)->reset();  // the NULL slot
-            std::vector<ObjRef> pos = static_cast<Tuple*>(posargs.get())->items;
-            std::vector<ObjRef> kwvals;
-            Ref<Tuple> kwnames;
-            if (kwargs) {
-              auto* d = static_cast<Dict*>(kwargs.get());
-              std::vector<ObjRef> names;
-              std::size_t p = 0;
-              const Dict::Entry* e;
-              while (d->next(p, e)) {
-                if (!is_str(e->key.get())) raise_type_error("keywords must be strings");
-                names.push_back(ObjRef(intern(str_value(e->key.get()))));
-                kwvals.push_back(e->value);
-              }
-              if (!names.empty()) kwnames = make_tuple(std::move(names));
-            }
-            Args args{pos.data(), pos.size(), kwvals.data(), kwnames.get()};
-            PUSH(call(callable.get(), args));
-            break;
-          }
-          case OP_MAKE_FUNCTION: {
-            ObjRef c = POP();
-            Ref<Function> fn(new Function(Ref<Code>(static_cast<Code*>(c.get())), f->globals));
-            if (arg & 8) fn->closure = Ref<Tuple>::adopt(static_cast<Tuple*>(POP().release()));
-            if (arg & 2) fn->kwdefaults = Ref<Dict>::adopt(static_cast<Dict*>(POP().release()));
-            if (arg & 1) fn->defaults = Ref<Tuple>::adopt(static_cast<Tuple*>(POP().release()));
-            fn->doc = fn->code->doc;
-            if (Object* modname = f->globals->get_str("__name__"))
-              if (is_str(modname)) fn->module = str_value(modname);
-            PUSH(std::move(fn));
-            break;
-          }
           case OP_RETURN_VALUE: {
             ObjRef r = POP();
             if (f == entry) {
@@ -724,11 +986,16 @@ ObjRef Vm::run_frame(Frame* entry) {
               return r;
             }
             Frame* back = f->back;
+            ObjRef init_self = std::move(f->init_self);
             frame = back;
             delete f;  // may run __del__ of its locals
             leave_call();
             f = back;
             LOAD_FRAME();
+            if (init_self) {
+              if (!is_none(r.get())) raise_init_not_none(r.get());
+              r = std::move(init_self);
+            }
             PUSH(std::move(r));
             break;
           }
@@ -738,12 +1005,6 @@ ObjRef Vm::run_frame(Frame* entry) {
             f->pc = pc;
             f->yielded = true;
             return r;
-          }
-          case OP_GET_YIELD_FROM_ITER: {
-            ObjRef v = POP();
-            if (v->type() == &generator_type) PUSH(std::move(v));
-            else PUSH(get_iter(*this, v.get()));
-            break;
           }
           case OP_YIELD_FROM: {
             ObjRef sent = POP();
@@ -777,25 +1038,6 @@ ObjRef Vm::run_frame(Frame* entry) {
             f->yielded = true;
             return r;
           }
-          case OP_RAISE_VARARGS: {
-            if (arg == 0) {
-              if (!handled_exc || is_none(handled_exc.get())) raise(&t_RuntimeError, "No active exception to reraise");
-              throw PyError{Ref<BaseExc>(static_cast<BaseExc*>(handled_exc.get())), true};
-            }
-            ObjRef cause = arg == 2 ? POP() : ObjRef();
-            ObjRef v = POP();
-            Ref<BaseExc> exc = exception_from(*this, v.get(), "exceptions must derive from BaseException");
-            if (arg == 2) {
-              if (is_none(cause.get())) {
-                exc->cause.reset();
-              } else {
-                Ref<BaseExc> c = exception_from(*this, cause.get(), "exception causes must derive from BaseException");
-                exc->cause = c;
-              }
-              exc->suppress_context = true;
-            }
-            throw PyError{exc};
-          }
           case OP_SETUP_FINALLY:
           case OP_SETUP_WITH:
             if (f->nblocks >= static_cast<int>(f->blocks.size()))
@@ -806,80 +1048,18 @@ ObjRef Vm::run_frame(Frame* entry) {
           case OP_POP_BLOCK:
             --f->nblocks;
             break;
-          case OP_PUSH_EXC_INFO: {
-            ObjRef exc = POP();
-            PUSH(handled_exc ? handled_exc : ObjRef(none()));
-            handled_exc = exc;
-            PUSH(std::move(exc));
-            break;
-          }
           case OP_POP_EXCEPT: {
             ObjRef prev = POP();
             handled_exc = is_none(prev.get()) ? ObjRef() : std::move(prev);
-            break;
-          }
-          case OP_POP_EXCEPT_RERAISE: {
-            // Stack: prev, (the handled exception or an empty slot), new.
-            ObjRef exc = POP();
-            (--sp)->reset();
-            ObjRef prev = POP();
-            handled_exc = is_none(prev.get()) ? ObjRef() : std::move(prev);
-            throw PyError{Ref<BaseExc>(static_cast<BaseExc*>(exc.get())), true};
-          }
-          case OP_CHECK_EXC_MATCH: {
-            ObjRef spec = POP();
-            bool match = exception_matches(*this, TOP().get(), spec.get());
-            PUSH(ObjRef(make_bool(match)));
             break;
           }
           case OP_RERAISE: {
             ObjRef exc = POP();
             throw PyError{Ref<BaseExc>(static_cast<BaseExc*>(exc.get())), true};
           }
-          case OP_BEFORE_WITH: {
-            ObjRef mgr = POP();
-            ObjRef enter = lookup_special(*this, mgr.get(), "__enter__");
-            ObjRef exit = lookup_special(*this, mgr.get(), "__exit__");
-            if (!enter || !exit)
-              raise_type_error("'" + type_name(mgr.get()) + "' object does not support the context manager protocol");
-            PUSH(std::move(exit));
-            PUSH(call(enter.get(), {}));
-            break;
-          }
           case OP_WITH_EXIT: {
             ObjRef exit = POP();
             call(exit.get(), {none(), none(), none()});
-            break;
-          }
-          case OP_WITH_EXCEPT_START: {
-            Object* exit = PEEK(3).get();
-            Object* exc = TOP().get();
-            PUSH(call(exit, {exc->type(), exc, none()}));
-            break;
-          }
-          case OP_IMPORT_NAME: {
-            ObjRef fromlist = POP();
-            const std::string& name = code->names[arg]->value;
-            ObjRef leaf = import_module(name);
-            if (is_none(fromlist.get())) {
-              std::size_t dot = name.find('.');
-              if (dot != std::string::npos) {
-                PUSH(import_module(name.substr(0, dot)));
-                break;
-              }
-            }
-            PUSH(std::move(leaf));
-            break;
-          }
-          case OP_IMPORT_FROM: {
-            Object* m = TOP().get();
-            Str* name = code->names[arg];
-            PUSH(import_from(*this, m, name));
-            break;
-          }
-          case OP_IMPORT_STAR: {
-            ObjRef m = POP();
-            import_star(*this, m.get(), f->locals ? f->locals.get() : f->globals.get());
             break;
           }
           case OP_LOAD_BUILD_CLASS:

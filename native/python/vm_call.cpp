@@ -151,10 +151,30 @@ std::string quoted_list(const std::vector<std::string>& names) {
 
 }  // namespace
 
+namespace {
+std::unique_ptr<Frame> make_frame_general(Vm& vm, Function* fn, const Args& args) __attribute__((noinline));
+}  // namespace
+
 std::unique_ptr<Frame> Vm::make_frame(Function* fn, const Args& args) {
+  // The common call: exactly the positional parameters, nothing else.
+  Code* co = fn->code.get();
+  if (static_cast<std::size_t>(co->argcount) == args.npos && !args.kwnames && co->kwonlyargcount == 0 &&
+      !(co->flags & (kCodeVarargs | kCodeVarkeywords)) && co->cellvars.empty() && co->freevars.empty()) {
+    auto f = std::make_unique<Frame>(fn->code, fn->globals, nullptr);
+    f->builtins = builtins.get();
+    ObjRef* fast = f->slots.get();
+    for (std::size_t i = 0; i < args.npos; ++i) fast[i] = args.pos[i];
+    return f;
+  }
+  return make_frame_general(*this, fn, args);
+}
+
+namespace {
+
+std::unique_ptr<Frame> make_frame_general(Vm& vm, Function* fn, const Args& args) {
   Code* co = fn->code.get();
   auto f = std::make_unique<Frame>(fn->code, fn->globals, nullptr);
-  f->builtins = builtins.get();
+  f->builtins = vm.builtins.get();
   ObjRef* fast = f->slots.get();
   const auto argcount = static_cast<std::size_t>(co->argcount);
   const auto kwonly = static_cast<std::size_t>(co->kwonlyargcount);
@@ -170,7 +190,9 @@ std::unique_ptr<Frame> Vm::make_frame(Function* fn, const Args& args) {
     std::vector<ObjRef> rest;
     for (std::size_t i = argcount; i < npos; ++i) rest.push_back(args.pos[i]);
     fast[extra_slot++] = make_tuple(std::move(rest));
-  } else if (npos > argcount) {
+  }
+  // As CPython: keyword problems are reported before too many positionals.
+  auto too_many_positional = [&] {
     std::size_t ndef = fn->defaults ? fn->defaults->size() : 0;
     std::size_t kwgiven = 0;
     for (std::size_t k = 0; k < args.nkw(); ++k) {
@@ -186,7 +208,7 @@ std::unique_ptr<Frame> Vm::make_frame(Function* fn, const Args& args) {
                                 : std::to_string(npos);
     raise_type_error(fname() + " takes " + takes + " but " + given + (npos == 1 && !kwgiven ? " was" : " were") +
                      " given");
-  }
+  };
   Dict* kwdict = nullptr;
   if (co->flags & kCodeVarkeywords) {
     Ref<Dict> d = make_dict();
@@ -216,6 +238,7 @@ std::unique_ptr<Frame> Vm::make_frame(Function* fn, const Args& args) {
     if (fast[j]) raise_type_error(fname() + " got multiple values for argument '" + kwname->value + "'");
     fast[j] = args.kwvalues[k];
   }
+  if (npos > argcount && !(co->flags & kCodeVarargs)) too_many_positional();
   if (!posonly_as_kw.empty()) {
     std::string names;
     for (std::size_t i = 0; i < posonly_as_kw.size(); ++i) names += (i ? ", '" : "'") + posonly_as_kw[i] + "'";
@@ -253,6 +276,8 @@ std::unique_ptr<Frame> Vm::make_frame(Function* fn, const Args& args) {
   for (int i = 0; i < co->nfrees(); ++i) fast[nl + co->ncells() + i] = fn->closure->items[static_cast<std::size_t>(i)];
   return f;
 }
+
+}  // namespace
 
 // ---- imports
 
