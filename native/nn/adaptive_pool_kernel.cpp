@@ -50,6 +50,22 @@ inline float sum_row(const float* x, int64_t n) {
   return total;
 }
 
+// sums[o] = the sum of column_sums over window o, from 0 in column order.
+// Two columns a step (the same additions in the same order) halve the loop
+// overhead, which V8's code pays more of than g++'s: on 16 x 16 planes the
+// one-column loop made this kernel 1.45x slower in wasm than natively.
+inline void window_sums_of(const float* column_sums, const std::vector<Span>& cols, float* sums) {
+  const std::size_t n = cols.size();
+  for (std::size_t o = 0; o < n; ++o) {
+    const float* c = column_sums + cols[o].begin;
+    const float* end = column_sums + cols[o].end;
+    float sum = 0.0f;
+    for (; c + 2 <= end; c += 2) sum = (sum + c[0]) + c[1];
+    if (c < end) sum += c[0];
+    sums[o] = sum;
+  }
+}
+
 // out[i] = sums[i] / kh / widths[i] (PyTorch's two divisions), four at a time.
 void divide_by_window(const float* sums, float kh, const float* widths, float* out, int64_t n) {
   int64_t i = 0;
@@ -110,12 +126,7 @@ void adaptive_avg_pool2d_forward_kernel(const float* input, float* out, const Ad
       const Span r = rows[static_cast<std::size_t>(oh)];
       pool_simd::copy_floats(column_sums.data(), plane + r.begin * W, W);
       for (int64_t ih = r.begin + 1; ih < r.end; ++ih) pool_simd::add_floats(column_sums.data(), plane + ih * W, W);
-      for (int64_t ow = 0; ow < OW; ++ow) {
-        const Span c = cols[static_cast<std::size_t>(ow)];
-        float sum = 0.0f;
-        for (int64_t iw = c.begin; iw < c.end; ++iw) sum += column_sums[static_cast<std::size_t>(iw)];
-        window_sums[static_cast<std::size_t>(ow)] = sum;
-      }
+      window_sums_of(column_sums.data(), cols, window_sums.data());
       divide_by_window(window_sums.data(), static_cast<float>(r.end - r.begin), widths.data(),
                        out + (p * OH + oh) * OW, OW);
     }

@@ -8,8 +8,10 @@
 // (blendv is a shift and a bitselect, maxps a compare and a bitselect), so
 // those helpers use the wasm instruction that does the same job directly
 // (bitselect, pmax). Row copies and fills are vector loops rather than
-// memcpy / memset: Emscripten's memcpy calls out to JavaScript from 512
-// bytes on. Without SSE4.1 the kernels use their scalar loops (POOL_SIMD 0).
+// memcpy / memset: Emscripten's memset and small memcpy are scalar C, and its
+// memcpy calls out to JavaScript from 512 bytes on (opaque() below keeps the
+// optimizer from turning the loops back into those calls). Without SSE4.1
+// the kernels use their scalar loops (POOL_SIMD 0).
 #pragma once
 
 #include <cstdint>
@@ -107,16 +109,29 @@ inline __m128i load_int64_as_int32(const std::int64_t* src) {
 
 #endif
 
+// v, through an empty asm statement the optimizer cannot see through. In
+// the wasm build this keeps LLVM from turning the vector loops below back
+// into memset / memcpy calls, and from rewriting `x & mask` (mask from a
+// compare) into a select, which V8 lowers to three instructions instead of
+// one. Natively it is v.
+template <class V>
+inline V opaque(V v) {
+#if defined(__EMSCRIPTEN__)
+  __asm__ volatile("" : "+r"(v));
+#endif
+  return v;
+}
+
 // dst[i] = src[i], i < n.
 inline void copy_floats(float* dst, const float* src, std::int64_t n) {
   std::int64_t i = 0;
 #if POOL_SIMD
   for (; i + 8 <= n; i += 8) {
-    _mm_storeu_ps(dst + i, _mm_loadu_ps(src + i));
-    _mm_storeu_ps(dst + i + 4, _mm_loadu_ps(src + i + 4));
+    _mm_storeu_ps(dst + i, opaque(_mm_loadu_ps(src + i)));
+    _mm_storeu_ps(dst + i + 4, opaque(_mm_loadu_ps(src + i + 4)));
   }
 #endif
-  for (; i < n; ++i) dst[i] = src[i];
+  for (; i < n; ++i) dst[i] = opaque(src[i]);
 }
 
 // dst[i] += src[i], i < n.
@@ -137,15 +152,16 @@ inline void fill_floats(float* dst, float value, std::int64_t n) {
 #if POOL_SIMD
   const __m128 v = _mm_set1_ps(value);
   for (; i + 8 <= n; i += 8) {
-    _mm_storeu_ps(dst + i, v);
-    _mm_storeu_ps(dst + i + 4, v);
+    const __m128 u = opaque(v);
+    _mm_storeu_ps(dst + i, u);
+    _mm_storeu_ps(dst + i + 4, u);
   }
   if (i + 4 <= n) {
     _mm_storeu_ps(dst + i, v);
     i += 4;
   }
 #endif
-  for (; i < n; ++i) dst[i] = value;
+  for (; i < n; ++i) dst[i] = opaque(value);
 }
 
 }  // namespace lesson::nn::pool_simd
