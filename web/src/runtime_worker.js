@@ -3,7 +3,7 @@
 //
 // Page -> worker: {type: 'init', interruptBuffer, timeBudget},
 //   {type: 'run', id, cellId, code}, {type: 'reset', id}.
-// Worker -> page: {type: 'ready', version, loadMs}; the Runtime's events
+// Worker -> page: {type: 'ready', version, loadMs, at}; the Runtime's events
 //   ({type: 'stream' | 'figure' | 'error' | 'done', id, ...});
 //   {type: 'reset-done', id}; {type: 'fatal', message} if the runtime cannot
 //   load or breaks.
@@ -144,7 +144,9 @@ createLessonRuntime().then(
     module = loaded;
     runtime = new module.Runtime();
     if (pendingConfig) configure(pendingConfig);
-    self.postMessage({ type: 'ready', version: module.version(), loadMs: performance.now() - startedAt });
+    // `at`: when, on the shared wall clock (timeOrigin + now), so the page can
+    // place it on its own timeline however busy its thread was.
+    self.postMessage({ type: 'ready', version: module.version(), loadMs: performance.now() - startedAt, at: performance.timeOrigin + performance.now() });
     for (const data of queue.splice(0)) handle(data);
   },
   (error) => self.postMessage({ type: 'fatal', message: `runtime failed to load: ${(error && error.message) || error}` }),

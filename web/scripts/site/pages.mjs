@@ -13,6 +13,11 @@ const THEME_BOOT = `try{var t=localStorage.getItem('lesson.theme');if(t==='dark'
 // before the page script was ready to listen.
 const runtimeBoot = (url) => `try{var u=${JSON.stringify(url)},w=new Worker(u,{type:'module'}),q=[];w.onmessage=function(m){q.push(m.data)};w.onerror=function(x){x.preventDefault();q.push({type:'fatal',message:x.message||'the runtime worker failed to start'})};window.__runtimeBoot={url:u,worker:w,queue:q}}catch(_){}`;
 
+// The KaTeX fonts nearly every formula uses: fetched with the HTML rather
+// than discovered at first layout, so the page is laid out once with them
+// instead of again as each arrives.
+const KATEX_PRELOAD_FONTS = ['KaTeX_Main-Regular.woff2', 'KaTeX_Math-Italic.woff2'];
+
 function head({ title, base, assets, kind }) {
   return `<head>
 <meta charset="utf-8">
@@ -21,7 +26,7 @@ function head({ title, base, assets, kind }) {
 <title>${e(title)}</title>
 <link rel="icon" href="data:,">
 <script>${THEME_BOOT}</script>
-${kind === 'lesson' ? `<script>${runtimeBoot(`${base}runtime_worker.js`)}</script>\n` : ''}<link rel="stylesheet" href="${base}assets/katex/katex.min.css">
+${kind === 'lesson' ? `<script>${runtimeBoot(`${base}runtime_worker.js`)}</script>\n` : ''}${kind === 'lesson' ? KATEX_PRELOAD_FONTS.map((f) => `<link rel="preload" href="${base}assets/katex/fonts/${f}" as="font" type="font/woff2" crossorigin>\n`).join('') : ''}<link rel="stylesheet" href="${base}assets/katex/katex.min.css">
 <link rel="stylesheet" href="${base}${assets.css}">
 <script type="module" src="${base}${assets.js}"></script>
 </head>`;

@@ -89,6 +89,8 @@ export class RuntimeClient extends EventTarget {
         this.everReady = true;
         this.version = data.version || '';
         this.loadMs = data.loadMs;
+        // When the worker was ready, in this page's performance.now() time.
+        if (Number.isFinite(data.at)) this.workerReadyAt ??= data.at - performance.timeOrigin;
         this.emit('state');
         this.pump();
         break;
