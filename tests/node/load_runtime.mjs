@@ -1,4 +1,5 @@
-// Loads the WASM runtime exactly as built for the page (build/wasm), in Node.
+// Loads the WASM runtime exactly as built for the page (build/wasm, or the
+// build directory named by $LESSON_WASM_DIR, as for `npm run py`), in Node.
 // The module is built for web and worker only (no Node shims that would
 // install process-wide exception handlers), so Node loads it the way a page
 // would, except that the .wasm bytes are read here and handed over as
@@ -8,7 +9,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const wasmDir = path.join(root, 'build', 'wasm');
+export const wasmDir = process.env.LESSON_WASM_DIR
+  ? path.resolve(process.env.LESSON_WASM_DIR)
+  : path.join(root, 'build', 'wasm');
 
 export async function loadRuntime() {
   const { default: createLessonRuntime } = await import(
