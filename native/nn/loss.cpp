@@ -6,6 +6,7 @@
 #include <sstream>
 #include <vector>
 
+#include "autograd/grad_mode.hpp"
 #include "autograd/ops_arith.hpp"
 #include "autograd/ops_reduce.hpp"
 #include "autograd/ops_shape.hpp"
@@ -148,6 +149,15 @@ Tensor nll_backward(const Tensor& grad, const tensor::Shape& input_shape, const 
   return gi;
 }
 
+// PyTorch's autograd refuses, while grad mode is on, an argument its
+// function has no derivative for (class weights and pos_weight).
+void check_no_requires_grad(const Tensor& t, const char* arg, const char* function) {
+  if (t.defined() && t.requires_grad() && autograd::grad_enabled()) {
+    throw_runtime_error(std::string("The function '") + function + "' is not differentiable with respect to argument '" +
+                        arg + "'. This input cannot have requires_grad True.");
+  }
+}
+
 void check_target_long(const Tensor& target) {
   if (target.dtype() != tensor::DType::Int64) {
     throw_runtime_error(std::string("expected scalar type Long but found ") + scalar_type_name(target.dtype()));
@@ -176,6 +186,7 @@ Tensor nll_loss_nd(const Tensor& input, const Tensor& target, const Tensor& weig
     throw_value_error("Expected input batch_size (" + std::to_string(input.shape()[0]) +
                       ") to match target batch_size (" + std::to_string(target.shape()[0]) + ").");
   }
+  check_no_requires_grad(weight, "weight", dim <= 2 ? "nll_loss_forward" : "nll_loss2d_forward");
   const tensor::Shape& is = input.shape();
   const tensor::Shape& ts = target.shape();
   if (dim <= 2) {
@@ -382,6 +393,8 @@ Tensor binary_cross_entropy_with_logits(const Tensor& input, const Tensor& targe
     throw_runtime_error(std::string("result type Float can't be cast to the desired output type ") +
                         scalar_type_name(target.dtype()));
   }
+  check_no_requires_grad(weight, "weight", "binary_cross_entropy_with_logits");
+  check_no_requires_grad(pos_weight, "pos_weight", "binary_cross_entropy_with_logits");
   const tensor::Shape& shape = input.shape();
   // In-place steps of PyTorch's formula keep the loss at the input's shape:
   // weight and pos_weight must broadcast into it.
