@@ -35,6 +35,7 @@ void add_functional_pool(Module& m);
 void add_functional_activation(Module& m);
 void add_functional_activation_nn(Module& m);
 void add_functional_conv(Module& m);
+void add_functional_pad(Module& m);
 // Losses: natives and their Python wrappers (functional_loss.cpp).
 void add_functional_loss(Vm& vm, Module& m);
 // Python source of torch.nn.functional's public functions.

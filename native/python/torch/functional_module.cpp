@@ -43,6 +43,7 @@ void init_torch_nn_functional_module(Vm& vm, Module& m) {
   add_functional_activation(m);
   add_functional_activation_nn(m);
   add_functional_conv(m);
+  add_functional_pad(m);
   run_module_source(vm, m, kFunctionalSource, "<torch.nn.functional>");
   add_functional_loss(vm, m);
 }

@@ -162,6 +162,10 @@ def adaptive_max_pool1d(input, output_size, return_indices=False):
 
 def adaptive_max_pool2d(input, output_size, return_indices=False):
     return _adaptive_max_pool2d(input, output_size, return_indices)
+
+
+def pad(input, pad, mode="constant", value=None):
+    return _pad(input, pad, mode, value)
 )PY";
 
 }  // namespace lesson::python::torch

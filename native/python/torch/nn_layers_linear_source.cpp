@@ -26,6 +26,8 @@ def _ntuple(n):
 
 _single = _ntuple(1)
 _pair = _ntuple(2)
+_triple = _ntuple(3)
+_quadruple = _ntuple(4)
 
 
 def _reverse_repeat_tuple(t, n):

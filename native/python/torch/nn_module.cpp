@@ -38,6 +38,7 @@ if __name__ == 'torch.nn.modules':
     import torch.nn.modules.instancenorm
     import torch.nn.modules.normalization
     import torch.nn.modules.pooling
+    import torch.nn.modules.padding
     import torch.nn.modules.activation
     import torch.nn.modules.dropout
     import torch.nn.modules.loss
@@ -48,7 +49,7 @@ if __name__ == 'torch.nn.modules':
 
 const char* const kNnModulesSubmodules[] = {"module",       "container",     "utils",   "linear",     "flatten",
                                             "conv",         "batchnorm",     "instancenorm", "normalization",
-                                            "pooling",      "activation",    "dropout", "loss"};
+                                            "pooling",      "padding",       "activation", "dropout", "loss"};
 
 void init_torch_nn_modules_package(Vm& vm, Module& m) {
   run_module_source(vm, m, kNnModulesPackageSource, "<" + m.name + ">");
@@ -68,6 +69,7 @@ void init_torch_nn_module(Vm& vm, Module& m) {
       {kNnLayersLinearSource, "<torch.nn.modules.linear>"},
       {kNnLayersNormSource, "<torch.nn.modules.normalization>"},
       {kNnLayersPoolSource, "<torch.nn.modules.pooling>"},
+      {kNnLayersPaddingSource, "<torch.nn.modules.padding>"},
       {kNnLayersActivationSource, "<torch.nn.modules.activation>"},
       {kNnLayersLossSource, "<torch.nn.modules.loss>"},
   };

@@ -70,8 +70,8 @@ void init_node_type() {
   add_method(&node_type, "name", [](Vm&, const Args& a) -> ObjRef {
     check_nargs(a, "name", 1, 1);
     std::string name = node_of(a[0])->name();
-    // PyTorch's C++-only node keeps its namespace in name().
-    if (name == "AccumulateGrad") name = "torch::autograd::AccumulateGrad";
+    // PyTorch's C++-only nodes keep their namespace in name().
+    if (name == "AccumulateGrad" || name == "CopySlices") name = "torch::autograd::" + name;
     return make_str(name);
   });
   add_getter(&node_type, "next_functions", [](Vm&, const Args& a) -> ObjRef {

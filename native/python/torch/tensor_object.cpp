@@ -184,10 +184,16 @@ std::vector<std::int64_t> int_list_arg(Vm& vm, Object* o, const char* fname, con
   if (o && is_sequence(o)) {
     std::vector<std::int64_t> out;
     for (const ObjRef& item : seq_items(o)) {
-      if (!has_index(item.get()) || is_bool(item.get()))
-        raise(&t_TypeError, std::string(fname) + "(): argument '" + argname + "' (position " +
-                                std::to_string(position) + ") must be tuple of ints, but found element of type " +
-                                arg_type_name(item.get()) + " at pos " + std::to_string(out.size()));
+      if (!has_index(item.get()) || is_bool(item.get())) {
+        // PyTorch 1.13 names sizes "SymInts" (except for the random
+        // creators) and counts the element's position from 1.
+        const std::string arg(argname), f(fname);
+        const bool sym = (arg == "size" || arg == "shape" || arg == "repeats") && f != "randn" && f != "rand" &&
+                         f != "randint" && f != "randperm";
+        raise(&t_TypeError, f + "(): argument '" + arg + "' must be tuple of " + (sym ? "SymInts" : "ints") +
+                                ", but found element of type " + arg_type_name(item.get()) + " at pos " +
+                                std::to_string(out.size() + 1));
+      }
       out.push_back(index_value(vm, item.get()));
     }
     return out;
