@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "autograd/ops_util.hpp"
+#include "tensor/create.hpp"
 #include "tensor/elementwise_binary.hpp"
 #include "tensor/elementwise_pow.hpp"
 #include "tensor/elementwise_unary.hpp"
@@ -44,6 +45,14 @@ Tensor inplace(const std::string& name, const Tensor& self, const Tensor* other,
     node->next_edges[0] = self_edge;
   }
   return self;
+}
+
+// PyTorch wraps the scalar of `x * 2` or `x / 2` in a tensor that the
+// backward node saves (as `other`); a second backward through the freed node
+// then fails. The node here keeps that wrapped scalar for the same check.
+Saved wrapped_scalar(const Tensor& self, const Scalar& value) {
+  if (!needs_grad({&self})) return {};
+  return {SavedTensor(T::scalar_tensor(value))};
 }
 
 }  // namespace
@@ -95,7 +104,10 @@ Tensor mul(const Tensor& a, const Tensor& b) {
 
 Tensor mul(const Tensor& a, const Scalar& b) {
   Tensor out = T::mul(a, b);
-  record("MulBackward0", {&a, nullptr}, out, {}, [b](const Tensor& g, const Saved&) { return TensorList{T::mul(g, b)}; });
+  record("MulBackward0", {&a, nullptr}, out, wrapped_scalar(a, b), [b](const Tensor& g, const Saved& s) {
+    s[0].unpack();
+    return TensorList{T::mul(g, b)};
+  });
   return out;
 }
 
@@ -113,7 +125,10 @@ Tensor div(const Tensor& a, const Tensor& b) {
 
 Tensor div(const Tensor& a, const Scalar& b) {
   Tensor out = T::div(a, b);
-  record("DivBackward0", {&a, nullptr}, out, {}, [b](const Tensor& g, const Saved&) { return TensorList{T::div(g, b)}; });
+  record("DivBackward0", {&a, nullptr}, out, wrapped_scalar(a, b), [b](const Tensor& g, const Saved& s) {
+    s[0].unpack();
+    return TensorList{T::div(g, b)};
+  });
   return out;
 }
 
@@ -209,8 +224,11 @@ Tensor mul_(const Tensor& self, const Tensor& other) {
 }
 
 Tensor mul_(const Tensor& self, const Scalar& other) {
-  return inplace("MulBackward0", self, nullptr, [&] { T::mul_(self, other); }, {},
-                 [other](const Tensor& g, const Saved&) { return TensorList{T::mul(g, other)}; });
+  return inplace("MulBackward0", self, nullptr, [&] { T::mul_(self, other); }, wrapped_scalar(self, other),
+                 [other](const Tensor& g, const Saved& s) {
+                   s[0].unpack();
+                   return TensorList{T::mul(g, other)};
+                 });
 }
 
 Tensor div_(const Tensor& self, const Tensor& other) {
@@ -226,8 +244,11 @@ Tensor div_(const Tensor& self, const Tensor& other) {
 }
 
 Tensor div_(const Tensor& self, const Scalar& other) {
-  return inplace("DivBackward0", self, nullptr, [&] { T::div_(self, other); }, {},
-                 [other](const Tensor& g, const Saved&) { return TensorList{T::div(g, other)}; });
+  return inplace("DivBackward0", self, nullptr, [&] { T::div_(self, other); }, wrapped_scalar(self, other),
+                 [other](const Tensor& g, const Saved& s) {
+                   s[0].unpack();
+                   return TensorList{T::div(g, other)};
+                 });
 }
 
 }  // namespace lesson::autograd

@@ -3,6 +3,7 @@
 #include "autograd/ops_arith.hpp"
 #include "autograd/ops_shape.hpp"
 #include "autograd/ops_util.hpp"
+#include "core/errors.hpp"
 #include "tensor/elementwise_binary.hpp"
 #include "tensor/linalg.hpp"
 #include "tensor/reshape.hpp"
@@ -84,6 +85,9 @@ Tensor dot(const Tensor& a, const Tensor& b) {
 }
 
 Tensor addmm(const Tensor& bias, const Tensor& m1, const Tensor& m2, const Scalar& beta, const Scalar& alpha) {
+  // addmm checks the two matrices' dtypes before mm would (nn.Linear on an
+  // integer input reads this way in PyTorch).
+  if (m1.dtype() != m2.dtype()) throw_runtime_error("mat1 and mat2 must have the same dtype");
   const double be = beta.to_double(), al = alpha.to_double();
   Tensor prod = T::mm(m1, m2);
   if (al != 1.0) prod = T::mul(prod, alpha);

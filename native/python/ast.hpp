@@ -101,6 +101,7 @@ struct Stmt {
   StmtKind kind;
   int line = 0;
   int col = 0;
+  int end_col = 0;  // 0-based byte column after a simple statement that ends on its first line, else 0
   std::vector<ExprP> targets;  // Assign targets (left to right), Delete targets
   ExprP value;    // Expr/Assign/AugAssign/AnnAssign/Return value, Raise exc, If/While test, Assert test
   ExprP target;   // AugAssign/AnnAssign/For target

@@ -24,6 +24,16 @@ namespace {
   throw e;
 }
 
+// An error marking the whole statement, as CPython does for misplaced ones.
+[[noreturn]] void fail_at(const Stmt& s, const std::string& msg) {
+  CompileError e;
+  e.info.message = msg;
+  e.info.line = s.line;
+  e.info.col = s.col + 1;
+  if (s.end_col > s.col) e.info.end_col = s.end_col + 1;
+  throw e;
+}
+
 enum class FBlockKind { WhileLoop, ForLoop, TryExcept, FinallyTry, FinallyEnd, With, HandlerCleanup, HandlerName };
 
 struct FBlock {
@@ -247,10 +257,10 @@ class Compiler {
       case StmtKind::Pass:
         break;
       case StmtKind::Break:
-        compile_break(s.line);
+        compile_break(s);
         break;
       case StmtKind::Continue:
-        compile_continue(s.line);
+        compile_continue(s);
         break;
       case StmtKind::Return:
         if (s.value) compile_expr(*s.value);
@@ -567,7 +577,7 @@ class Compiler {
     u().fblocks = blocks;
   }
 
-  void compile_break(int line) {
+  void compile_break(const Stmt& s) {
     std::vector<FBlock> blocks = u().fblocks;
     for (std::size_t i = blocks.size(); i-- > 0;) {
       if (blocks[i].kind == FBlockKind::WhileLoop || blocks[i].kind == FBlockKind::ForLoop) {
@@ -581,10 +591,10 @@ class Compiler {
       unwind(blocks[i], false);
     }
     u().fblocks = blocks;
-    fail(line, "'break' outside loop");
+    fail_at(s, "'break' outside loop");
   }
 
-  void compile_continue(int line) {
+  void compile_continue(const Stmt& s) {
     std::vector<FBlock> blocks = u().fblocks;
     for (std::size_t i = blocks.size(); i-- > 0;) {
       if (blocks[i].kind == FBlockKind::WhileLoop || blocks[i].kind == FBlockKind::ForLoop) {
@@ -596,7 +606,7 @@ class Compiler {
       unwind(blocks[i], false);
     }
     u().fblocks = blocks;
-    fail(line, "'continue' not properly in loop");
+    fail_at(s, "'continue' not properly in loop");
   }
 
   void compile_try_except(const Stmt& s) {

@@ -97,12 +97,14 @@ CellResult report_syntax_error(Vm& vm, const SyntaxErrorInfo& err, const std::st
       ++line;
       start = i + 1;
     }
-  if (static_cast<int>(line) == err.line) {
+  if (!err.text.empty()) {
+    text = err.text;
+  } else if (static_cast<int>(line) == err.line) {
     std::size_t end = source.find('\n', start);
     text = source.substr(start, end == std::string::npos ? std::string::npos : end - start);
   }
   Type* t = err.indentation ? &t_IndentationError : &t_SyntaxError;
-  Ref<BaseExc> exc = make_syntax_error(t, err.message, filename, err.line, err.col, text);
+  Ref<BaseExc> exc = make_syntax_error(t, err.message, filename, err.line, err.col, text, err.end_col);
   CellResult r;
   r.status = CellStatus::SyntaxError;
   r.error_type = t->name;

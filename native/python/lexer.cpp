@@ -347,7 +347,12 @@ bool Lexer::tokenize(std::vector<Token>& out, SyntaxErrorInfo& error) {
           push(Tok::Dedent, "", line_, col);
         }
         if (col != indents.back())
-          return fail("unindent does not match any outer indentation level", line_, col + 1, true);
+        {
+          // CPython points past the end of the line.
+          const std::size_t eol = src_.find('\n', pos_);
+          const std::size_t len = (eol == std::string::npos ? src_.size() : eol) - line_start_;
+          return fail("unindent does not match any outer indentation level", line_, static_cast<int>(len) + 1, true);
+        }
       }
       at_line_start = false;
     }

@@ -56,7 +56,9 @@ struct SyntaxErrorInfo {
   std::string message;
   int line = 0;
   int col = 0;  // 1-based offset as in SyntaxError.offset
+  int end_col = 0;  // SyntaxError.end_offset (exclusive), 0 when the error marks one position
   bool indentation = false;  // IndentationError
+  std::string text;          // SyntaxError.text when it is not the source line (an f-string's expression)
 };
 
 class Lexer {

@@ -120,8 +120,24 @@ void raise_attribute_error(Object* obj, const Str* name) {
   throw PyError{e};
 }
 
+namespace {
+
+// A 1-based byte column of `text` as a 1-based character column.
+int char_offset(const std::string& text, int byte_offset) {
+  if (byte_offset <= 0) return byte_offset;
+  int chars = 0;
+  for (std::size_t i = 0; i < text.size() && i + 1 < static_cast<std::size_t>(byte_offset); ++i)
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++chars;
+  const auto bytes = static_cast<std::size_t>(byte_offset - 1);
+  return chars + 1 + static_cast<int>(bytes > text.size() ? bytes - text.size() : 0);
+}
+
+}  // namespace
+
 Ref<BaseExc> make_syntax_error(Type* t, const std::string& msg, const std::string& filename, int lineno, int offset,
-                               const std::string& text) {
+                               const std::string& text, int end_offset) {
+  offset = char_offset(text, offset);
+  end_offset = end_offset > 0 ? char_offset(text, end_offset) : offset;
   Ref<Tuple> details = make_tuple({make_str(filename).get(), make_int(lineno).get(), make_int(offset).get(),
                                    text.empty() ? none() : static_cast<Object*>(make_str(text).get())});
   Ref<BaseExc> e = make_exception(t, make_tuple({make_str(msg).get(), details.get()}));
@@ -129,6 +145,7 @@ Ref<BaseExc> make_syntax_error(Type* t, const std::string& msg, const std::strin
   e->dict->set_str("filename", make_str(filename).get());
   e->dict->set_str("lineno", make_int(lineno).get());
   e->dict->set_str("offset", make_int(offset).get());
+  e->dict->set_str("end_offset", make_int(end_offset).get());
   e->dict->set_str("text", text.empty() ? none() : static_cast<Object*>(make_str(text).get()));
   return e;
 }
@@ -380,6 +397,27 @@ bool is_library_source(const std::string& filename) { return library_sources().c
 
 namespace {
 
+// The source line of a SyntaxError and, under it, carets from offset to
+// end_offset (character columns), as CPython 3.11's print_error_text: leading
+// blanks stripped, the offset clipped to the line, no carets left of it.
+std::string syntax_error_text(std::string t, Object* offset_obj, Object* end_obj) {
+  while (!t.empty() && (t.back() == '\n' || t.back() == '\r')) t.pop_back();
+  std::size_t b = 0;
+  while (b < t.size() && (t[b] == ' ' || t[b] == '\t' || t[b] == '\f')) ++b;
+  const std::string line = t.substr(b);
+  std::string out = "    " + line + "\n";
+  if (line.empty() || !offset_obj || !is_int(offset_obj)) return out;
+  std::int64_t chars = 0;
+  for (unsigned char c : line) chars += (c & 0xC0) != 0x80;
+  std::int64_t offset = int_value(offset_obj) - 1 - static_cast<std::int64_t>(b);
+  std::int64_t end = end_obj && is_int(end_obj) ? int_value(end_obj) - 1 - static_cast<std::int64_t>(b) : offset;
+  if (offset > chars) offset = chars;
+  if (offset < 0) return out;
+  const std::int64_t carets = end > offset ? std::min(end, chars + 1) - offset : 1;
+  return out + "    " + std::string(static_cast<std::size_t>(offset), ' ') +
+         std::string(static_cast<std::size_t>(std::max<std::int64_t>(carets, 1)), '^') + "\n";
+}
+
 std::string format_single(Vm& vm, BaseExc* e) {
   std::string out;
   if (!e->traceback.empty()) {
@@ -394,12 +432,8 @@ std::string format_single(Vm& vm, BaseExc* e) {
     if (filename && lineno && is_int(lineno)) {
       out += "  File \"" + (is_str(filename) ? str_value(filename) : std::string("<string>")) + "\", line " +
              std::to_string(int_value(lineno)) + "\n";
-      if (text && is_str(text)) {
-        std::string t = str_value(text);
-        while (!t.empty() && (t.back() == '\n' || t.back() == '\r')) t.pop_back();
-        std::size_t b = t.find_first_not_of(" \n\f");
-        if (b != std::string::npos) out += "    " + t.substr(b) + "\n";
-      }
+      if (text && is_str(text)) out += syntax_error_text(str_value(text), e->dict->get_str("offset"),
+                                                         e->dict->get_str("end_offset"));
       std::string label = e->type()->name;
       std::string m = msg ? str_string(vm, msg) : std::string();
       out += m.empty() ? label + "\n" : label + ": " + m + "\n";

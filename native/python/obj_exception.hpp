@@ -115,9 +115,11 @@ Ref<BaseExc> make_exception(Type* t, Ref<Tuple> args);
 [[noreturn]] void raise_key_error(Object* key);
 [[noreturn]] void raise_zero_division(std::string message = "division by zero");
 [[noreturn]] void raise_stop_iteration(ObjRef value = nullptr);
-// SyntaxError (or IndentationError) with CPython's attributes.
+// SyntaxError (or IndentationError) with CPython's attributes. `offset` and
+// `end_offset` are 1-based byte columns of `text`, stored as CPython's
+// character offsets; end_offset 0 marks one position.
 Ref<BaseExc> make_syntax_error(Type* t, const std::string& msg, const std::string& filename, int lineno, int offset,
-                               const std::string& text);
+                               const std::string& text, int end_offset = 0);
 // The closest name by CPython's suggestion metric, or "" (for "Did you mean").
 std::string closest_name(const std::string& name, const std::vector<std::string>& candidates);
 

@@ -36,7 +36,7 @@ class Parser {
   ExprP parse_fstring_expression() {
     ExprP e = parse_star_expressions_or_yield();
     if (at(Tok::Newline)) advance();
-    if (!at(Tok::End)) error_at(peek(), "f-string: invalid syntax");
+    if (!at(Tok::End)) error_at(peek(), "invalid syntax");
     return e;
   }
 
@@ -84,6 +84,15 @@ class Parser {
     e.info.indentation = indentation;
     throw e;
   }
+  // An error marking the source from `first` to the end of `last` (on one line).
+  [[noreturn]] void error_span(const Token& first, const Token& last, const std::string& msg) {
+    ParseError e;
+    e.info.message = msg;
+    e.info.line = first.line;
+    e.info.col = first.col + 1;
+    if (last.line == first.line && last.end_line == first.line && last.end_col > first.col) e.info.end_col = last.end_col + 1;
+    throw e;
+  }
   [[noreturn]] void error_line(int line, const std::string& msg, bool indentation = false) {
     ParseError e;
     e.info.message = msg;
@@ -95,6 +104,8 @@ class Parser {
   [[noreturn]] void invalid() {
     const Token& t = peek();
     if (t.kind == Tok::Indent) error_at(t, "unexpected indent", true);
+    // CPython marks the whole offending token.
+    if (t.kind == Tok::Name || t.kind == Tok::Op || t.kind == Tok::Int || t.kind == Tok::Float) error_span(t, t, "invalid syntax");
     error_at(t, "invalid syntax");
   }
   void expect_op(const char* op) {
@@ -168,6 +179,8 @@ class Parser {
   void parse_simple_statements(std::vector<StmtP>& out) {
     for (;;) {
       out.push_back(parse_simple_statement());
+      const Token& last = toks_[pos_ - 1];
+      if (last.end_line == out.back()->line) out.back()->end_col = last.end_col;
       if (accept_op(";")) {
         if (at(Tok::Newline)) break;
         continue;
@@ -229,8 +242,10 @@ class Parser {
   }
 
   ExprP parse_condition() {
+    const Token& start = peek();
     ExprP e = parse_named_expression();
-    if (at_op("=")) error_at(peek(), "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+    // CPython marks the would-be assignment, `x = 3`.
+    if (at_op("=")) error_span(start, peek(1), "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
     return e;
   }
 
@@ -474,6 +489,7 @@ class Parser {
           a->has_vararg = true;
         }
       } else {
+        const Token& name_token = peek();
         Param p = param();
         ExprP def;
         if (accept_op("=")) def = parse_test();
@@ -485,7 +501,7 @@ class Parser {
             seen_default = true;
             a->defaults.push_back(std::move(def));
           } else if (seen_default) {
-            error_line(p.line, "non-default argument follows default argument");
+            error_at(name_token, "non-default argument follows default argument");
           }
           a->args.push_back(std::move(p));
         }
@@ -557,7 +573,14 @@ class Parser {
       if (is(w, "from")) return parse_from_import();
       if (is(w, "print") && (peek(1).kind == Tok::String || peek(1).kind == Tok::Int ||
                            (peek(1).kind == Tok::Name && !keywords().count(peek(1).text))))
-        error_at(t, "Missing parentheses in call to 'print'. Did you mean print(...)?");
+      {
+        // CPython marks the whole would-be statement.
+        std::size_t k = 1;
+        while (peek(k + 1).kind != Tok::Newline && peek(k + 1).kind != Tok::End && peek(k + 1).line == t.line &&
+               !(peek(k + 1).kind == Tok::Op && peek(k + 1).text == ";"))
+          ++k;
+        error_span(t, peek(k), "Missing parentheses in call to 'print'. Did you mean print(...)?");
+      }
     }
     // Expression, assignment, augmented or annotated assignment.
     ExprP first = parse_star_expressions_or_yield();
@@ -1105,7 +1128,7 @@ class Parser {
       }
       if (!accept_op(",")) {
         if (starts_expression() && !at_op("*") && !at_op("-") && !at_op("+"))
-          error_at(t, "invalid syntax. Perhaps you forgot a comma?");
+          error_span(t, peek(), "invalid syntax. Perhaps you forgot a comma?");
         break;
       }
     }
@@ -1163,7 +1186,7 @@ class Parser {
   // Elements inside () [] {} with the "forgot a comma" diagnostic.
   void after_element(const char* close, const Token& start) {
     if (!at_op(",") && !at_op(close) && starts_expression())
-      error_at(start, "invalid syntax. Perhaps you forgot a comma?");
+      error_span(start, peek(), "invalid syntax. Perhaps you forgot a comma?");
   }
 
   ExprP parse_atom() {
@@ -1224,6 +1247,7 @@ class Parser {
         expect_op(")");
         return y;
       }
+      const Token& first_tok = peek();
       ExprP first = parse_star_or_named();
       if (at_kw("for")) {
         ExprP g = make(ExprKind::GeneratorExp, t);
@@ -1236,7 +1260,7 @@ class Parser {
         if (first->kind == ExprKind::Starred) error_line(first->line, "cannot use starred expression here");
         return first;
       }
-      after_element(")", t);
+      after_element(")", first_tok);
       if (!at_op(",")) invalid();
       ExprP tup = make(ExprKind::Tuple, t);
       tup->elts.push_back(std::move(first));
@@ -1253,6 +1277,7 @@ class Parser {
       advance();
       ExprP list = make(ExprKind::List, t);
       if (accept_op("]")) return list;
+      const Token& first_tok = peek();
       ExprP first = parse_star_or_named();
       if (at_kw("for")) {
         ExprP c = make(ExprKind::ListComp, t);
@@ -1261,7 +1286,7 @@ class Parser {
         expect_op("]");
         return c;
       }
-      after_element("]", t);
+      after_element("]", first_tok);
       list->elts.push_back(std::move(first));
       while (accept_op(",")) {
         if (at_op("]")) break;
@@ -1280,8 +1305,10 @@ class Parser {
         parse_dict_rest(*d);
         return d;
       }
+      const Token& first_tok = peek();
       ExprP first = parse_star_or_named();
       if (accept_op(":")) {
+        const Token& value_tok = peek();
         ExprP value = parse_test();
         if (at_kw("for")) {
           ExprP c = make(ExprKind::DictComp, t);
@@ -1294,7 +1321,7 @@ class Parser {
         ExprP d = make(ExprKind::Dict, t);
         d->elts.push_back(std::move(first));
         d->values.push_back(std::move(value));
-        after_element("}", t);
+        after_element("}", value_tok);
         if (accept_op(",")) parse_dict_rest(*d);
         else expect_op("}");
         return d;
@@ -1307,7 +1334,7 @@ class Parser {
         return c;
       }
       ExprP s = make(ExprKind::Set, t);
-      after_element("}", t);
+      after_element("}", first_tok);
       s->elts.push_back(std::move(first));
       while (accept_op(",")) {
         if (at_op("}")) break;
@@ -1323,16 +1350,17 @@ class Parser {
 
   void parse_dict_rest(Expr& d) {
     while (!at_op("}")) {
-      const Token& st = peek();
+      const Token* st = &peek();
       if (accept_op("**")) {
         d.elts.push_back(nullptr);
         d.values.push_back(parse_bitor());
       } else {
         d.elts.push_back(parse_test());
         expect_op(":");
+        st = &peek();
         d.values.push_back(parse_test());
       }
-      after_element("}", st);
+      after_element("}", *st);
       if (!accept_op(",")) break;
     }
     expect_op("}");
@@ -1389,7 +1417,14 @@ class Parser {
     return j;
   }
 
-  [[noreturn]] void fstring_error(const Token& t, const std::string& msg) { error_at(t, "f-string: " + msg); }
+  // CPython 3.11 places f-string errors just past the end of the string.
+  [[noreturn]] void fstring_error(const Token& t, const std::string& msg) {
+    ParseError e;
+    e.info.message = "f-string: " + msg;
+    e.info.line = t.end_line;
+    e.info.col = t.end_col + 1;
+    throw e;
+  }
 
   // Splits an f-string body into constant parts and formatted values.
   void parse_fstring_body(const Token& t, const std::string& body, int depth, std::vector<ExprP>& out) {
@@ -1533,14 +1568,23 @@ class Parser {
     Lexer lexer(wrapped, t.line);
     std::vector<Token> toks;
     SyntaxErrorInfo err;
-    if (!lexer.tokenize(toks, err)) {
+    // Errors inside the expression show the wrapped text, as CPython 3.11's.
+    auto expression_error = [&](SyntaxErrorInfo info) {
       ParseError pe;
-      pe.info = err;
-      pe.info.message = "f-string: " + err.message;
+      pe.info = std::move(info);
+      pe.info.message = "f-string: " + pe.info.message;
+      pe.info.line = t.line;
+      pe.info.text = wrapped;
       throw pe;
-    }
+    };
+    if (!lexer.tokenize(toks, err)) expression_error(err);
     Parser sub(std::move(toks));
-    ExprP value = sub.parse_fstring_expression();
+    ExprP value;
+    try {
+      value = sub.parse_fstring_expression();
+    } catch (ParseError& inner) {
+      expression_error(inner.info);
+    }
     if (debug) {
       ExprP text = make(ExprKind::Constant, t);
       text->value = make_str(debug_text);

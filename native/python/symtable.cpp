@@ -20,6 +20,16 @@ constexpr unsigned kUse = 16;
   throw e;
 }
 
+// An error marking the whole statement, as CPython does for misplaced ones.
+[[noreturn]] void fail_at(const Stmt& s, const std::string& msg) {
+  CompileError e;
+  e.info.message = msg;
+  e.info.line = s.line;
+  e.info.col = s.col + 1;
+  if (s.end_col > s.col) e.info.end_col = s.end_col + 1;
+  throw e;
+}
+
 class Builder {
  public:
   explicit Builder(SymbolTable& t) : table_(t) {}
@@ -128,7 +138,7 @@ class Builder {
       case StmtKind::Continue:
         break;
       case StmtKind::Return:
-        if (cur_->kind != ScopeKind::Function) fail(s.line, "'return' outside function");
+        if (cur_->kind != ScopeKind::Function) fail_at(s, "'return' outside function");
         if (s.value) visit(*s.value);
         break;
       case StmtKind::Raise:

@@ -68,7 +68,13 @@ for case in "${cases[@]}"; do
      </dev/null >"$tmp/out" 2>"$tmp/err") || status=$?
   {
     cat "$tmp/out"
-    sed -e "s|File \"$abs\"|File \"<cell 1>\"|g" "$tmp/err" | { grep -Ev '^[[:space:]]*[~^]+[[:space:]]*$' || true; }
+    sed -e "s|File \"$abs\"|File \"<cell 1>\"|g" "$tmp/err" | awk '
+      # CPython 3.11 marks the failing expression of each traceback frame with
+      # a ~~~^^^ line; the runtime does not print those. A SyntaxError has no
+      # frame ("File ..., line N" without ", in ...") and keeps its carets.
+      /^[[:space:]]*[~^]+[[:space:]]*$/ && frame2 { frame2 = frame1 = 0; next }
+      { frame2 = frame1; frame1 = /^  File ".*", line [0-9]+, in / }
+      { print }'
   } >"$out_dir/$name.$ext"
   echo "$name (exit $status)"
 done

@@ -128,7 +128,7 @@ TEST_CASE("python interpreter: cells share one namespace and are named in traceb
   s.err.clear();
   CellResult syn = s.run("z = (\n", 4);
   CHECK(syn.status == CellStatus::SyntaxError);
-  CHECK(s.err == "  File \"<cell 4>\", line 1\n    z = (\nSyntaxError: '(' was never closed\n");
+  CHECK(s.err == "  File \"<cell 4>\", line 1\n    z = (\n        ^\nSyntaxError: '(' was never closed\n");
   s.py.reset();
   s.err.clear();
   s.run("print(x)", 5);

@@ -1,0 +1,2 @@
+scores = {"ada": 3, "bob": 4 "cy": 5}
+print(scores)

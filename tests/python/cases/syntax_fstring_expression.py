@@ -1,0 +1,2 @@
+name = "ada"
+print(f"hello {name name}")
