@@ -56,7 +56,11 @@ export async function screenshot(page, name) {
   }
   await page.evaluate((t) => window.scrollTo(0, t), y);
   await page.waitForTimeout(50);
+  // Lesson blocks far from the viewport are skipped by content-visibility:
+  // auto (styles.css); a full-page picture needs them all drawn.
+  const renderAll = await page.addStyleTag({ content: '.lesson-body > * { content-visibility: visible !important; }' });
   await page.screenshot({ path: path.join(artifactsDir, `${name}.png`), fullPage: true });
+  await renderAll.evaluate((el) => el.remove());
 }
 
 // Opens a page in a fresh browser context (its own storage).
