@@ -158,6 +158,10 @@ onceregistry = {}
 _filters_version = 1
 _registries = {}
 _source_lines = {}
+# (library file, function qualname) -> (filename, lineno, source line): where
+# PyTorch 1.13 (Debian's python3-torch) places a warning whose frame is one of
+# the runtime's own library functions, e.g. nn.MSELoss.forward.
+_library_locations = {}
 
 
 def _filters_mutated():
@@ -282,7 +286,10 @@ def warn(message, category=None, stacklevel=1, source=None):
         raise TypeError("category must be a Warning subclass, not '{:s}'".format(type(category).__name__))
     if not isinstance(stacklevel, int):
         raise TypeError("'%s' object cannot be interpreted as an integer" % type(stacklevel).__name__)
-    filename, lineno, module, line = _caller(stacklevel)
+    filename, lineno, module, line, qualname = _caller(stacklevel)
+    where = _library_locations.get((filename, qualname))
+    if where is not None:
+        filename, lineno, line = where
     if line is not None:
         _source_lines[(filename, lineno)] = line
     registry = _registries.get(module)
@@ -410,7 +417,7 @@ class catch_warnings(object):
 }  // namespace
 
 void init_warnings_module(Vm& vm, Module& m) {
-  // _caller(stacklevel) -> (filename, lineno, module, source line or None):
+  // _caller(stacklevel) -> (filename, lineno, module, source line or None, qualname):
   // the frame `stacklevel` levels above the Python function that calls it
   // (warn), as CPython's setup_context; past the outermost frame: "sys", 1.
   m.dict->set_str("_caller", make_native("_caller", [](Vm& v, const Args& a) -> ObjRef {
@@ -420,7 +427,7 @@ void init_warnings_module(Vm& vm, Module& m) {
                                  if (level <= 0) f = v.frame ? v.frame->back : nullptr;
                                  if (!f)
                                    return make_tuple({make_str("sys").get(), make_int(1).get(),
-                                                      make_str("sys").get(), none()});
+                                                      make_str("sys").get(), none(), make_str("").get()});
                                  int line = f->line();
                                  std::string module = "<string>";
                                  if (Object* n = f->globals->get_str("__name__"))
@@ -428,7 +435,8 @@ void init_warnings_module(Vm& vm, Module& m) {
                                  ObjRef text = ObjRef(none());
                                  if (f->code->source) text = make_str(f->code->source->line(line));
                                  return make_tuple({make_str(f->code->filename()).get(), make_int(line).get(),
-                                                    make_str(module).get(), text.get()});
+                                                    make_str(module).get(), text.get(),
+                                                    make_str(f->code->qualname).get()});
                                })
                                  .get());
   m.dict->set_str("_match", make_native("_match", [](Vm&, const Args& a) -> ObjRef {

@@ -68,7 +68,7 @@ for case in "${cases[@]}"; do
      </dev/null >"$tmp/out" 2>"$tmp/err") || status=$?
   {
     cat "$tmp/out"
-    sed -e "s|File \"$abs\"|File \"<cell 1>\"|g" "$tmp/err" | awk '
+    sed -e "s|File \"$abs\"|File \"<cell 1>\"|g" -e "s|^$abs:\([0-9]\)|<cell 1>:\1|" "$tmp/err" | awk '
       # CPython 3.11 marks the failing expression of each traceback frame with
       # a ~~~^^^ line; the runtime does not print those. A SyntaxError has no
       # frame ("File ..., line N" without ", in ...") and keeps its carets.

@@ -53,6 +53,18 @@ ObjRef bce_with_logits(Vm& vm, const Args& a) {
 }
 
 const char* const kLossSource = R"PY(
+import warnings
+
+
+def _warn_target_size(input, target):
+    if not (target.size() == input.size()):
+        warnings.warn(
+            "Using a target size ({}) that is different to the input size ({}). "
+            "This will likely lead to incorrect results due to broadcasting. "
+            "Please ensure they have the same size.".format(target.size(), input.size()),
+            stacklevel=3,
+        )
+
 def _legacy_reduction(size_average, reduce):
     if size_average is None:
         size_average = True
@@ -68,12 +80,14 @@ def _legacy_reduction(size_average, reduce):
 def mse_loss(input, target, size_average=None, reduce=None, reduction='mean'):
     if size_average is not None or reduce is not None:
         reduction = _legacy_reduction(size_average, reduce)
+    _warn_target_size(input, target)
     return _mse_loss(input, target, reduction)
 
 
 def l1_loss(input, target, size_average=None, reduce=None, reduction='mean'):
     if size_average is not None or reduce is not None:
         reduction = _legacy_reduction(size_average, reduce)
+    _warn_target_size(input, target)
     return _l1_loss(input, target, reduction)
 
 

@@ -8,6 +8,7 @@ namespace lesson::python::torch {
 
 const char* const kFunctionalSource = R"PY(
 import torch
+import warnings
 
 
 def batch_norm(input, running_mean, running_var, weight=None, bias=None, training=False, momentum=0.1, eps=1e-05):
@@ -84,6 +85,11 @@ def elu(input, alpha=1.0, inplace=False):
 
 
 def _get_softmax_dim(name, ndim, stacklevel):
+    warnings.warn(
+        "Implicit dimension choice for {} has been deprecated. "
+        "Change the call to include dim=X as an argument.".format(name),
+        stacklevel=stacklevel,
+    )
     if ndim == 0 or ndim == 1 or ndim == 3:
         ret = 0
     else:

@@ -76,6 +76,19 @@ class BCEWithLogitsLoss(_Loss):
                                                   reduction=self.reduction)
 
 __name__ = 'torch.nn'
+
+
+# A loss module's target-size warning comes from F.mse_loss / F.l1_loss with
+# stacklevel=2, which lands in the module's forward: PyTorch 1.13 (Debian's
+# python3-torch) prints that frame's place in its loss.py, and so does this.
+import warnings as _warnings
+_warnings._library_locations[('<torch.nn.modules.loss>', 'MSELoss.forward')] = (
+    '/usr/lib/python3/dist-packages/torch/nn/modules/loss.py', 536,
+    'return F.mse_loss(input, target, reduction=self.reduction)')
+_warnings._library_locations[('<torch.nn.modules.loss>', 'L1Loss.forward')] = (
+    '/usr/lib/python3/dist-packages/torch/nn/modules/loss.py', 101,
+    'return F.l1_loss(input, target, reduction=self.reduction)')
+del _warnings
 )PY";
 
 }  // namespace lesson::python::torch

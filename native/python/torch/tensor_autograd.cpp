@@ -19,6 +19,7 @@
 #include "python/obj_type.hpp"
 #include "python/ops.hpp"
 #include "python/torch/tensor_bindings.hpp"
+#include "python/torch/torch_warn.hpp"
 #include "tensor/elementwise_types.hpp"
 #include "tensor/views.hpp"
 
@@ -141,7 +142,19 @@ void init_tensor_autograd() {
   {
     // grad has a deleter too (del x.grad is x.grad = None).
     Ref<Property> grad(new Property());
-    grad->fget = make_native("grad", [](Vm&, const Args& a) -> ObjRef { return wrap_optional(self_tensor(a).grad()); });
+    grad->fget = make_native("grad", [](Vm& vm, const Args& a) -> ObjRef {
+      const Tensor& self = self_tensor(a);
+      // PyTorch 1.13's TensorBase::grad() warns (TORCH_WARN) on a non-leaf
+      // that does not retain its gradient.
+      if (self.requires_grad() && !self.is_leaf() && !self.impl()->autograd.retains_grad)
+        torch_warn(vm,
+                   "The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its .grad attribute "
+                   "won't be populated during autograd.backward(). If you indeed want the .grad field to be populated "
+                   "for a non-leaf Tensor, use .retain_grad() on the non-leaf Tensor. If you access the non-leaf Tensor "
+                   "by mistake, make sure you access the leaf Tensor instead. See github.com/pytorch/pytorch/pull/30531 "
+                   "for more informations. (Triggered internally at  ./build/aten/src/ATen/core/TensorBody.h:480.)");
+      return wrap_optional(self.grad());
+    });
     grad->fset = make_native("grad", [](Vm&, const Args& a) -> ObjRef {
       set_grad_attr(self_tensor(a), a.npos > 1 ? a[1] : nullptr);
       return ObjRef(none());

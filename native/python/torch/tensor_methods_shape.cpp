@@ -14,6 +14,7 @@
 #include "python/obj_none.hpp"
 #include "python/obj_tuple.hpp"
 #include "python/ops.hpp"
+#include "python/torch/torch_warn.hpp"
 #include "python/torch/tensor_bindings.hpp"
 #include "tensor/tensor_index.hpp"
 #include "tensor/views.hpp"
@@ -106,8 +107,14 @@ void init_tensor_methods_shape() {
     check_nargs(a, "t", 1, 1);
     return wrap_tensor(ag::t(self_tensor(a)));
   });
-  add_getter(T, "T", [](Vm&, const Args& a) -> ObjRef {
+  add_getter(T, "T", [](Vm& vm, const Args& a) -> ObjRef {
     const Tensor& x = self_tensor(a);
+    if (x.dim() != 0 && x.dim() != 2)
+      torch_warn_once(vm, "numpy_T",
+                      "The use of `x.T` on tensors of dimension other than 2 to reverse their shape is deprecated and "
+                      "it will throw an error in a future release. Consider `x.mT` to transpose batches of matrices "
+                      "or `x.permute(*torch.arange(x.ndim - 1, -1, -1))` to reverse the dimensions of a tensor. "
+                      "(Triggered internally at  ./aten/src/ATen/native/TensorShape.cpp:3277.)");
     std::vector<std::int64_t> dims;
     for (std::int64_t i = x.dim() - 1; i >= 0; --i) dims.push_back(i);
     return wrap_tensor(ag::permute(x, dims));
