@@ -5,18 +5,23 @@
 #include "core/errors.hpp"
 #include "tensor/dispatch.hpp"
 #include "tensor/elementwise_types.hpp"
+#include "tensor/reduce_cascade.hpp"
 #include "tensor/reduce_kernels.hpp"
 
 namespace lesson::tensor {
 
 namespace {
 
-// Float sum of every row/column, each total divided by `divisor` in double.
-Tensor float_sum(const ReducePlan& p, double divisor) {
+// Float sums in PyTorch's order (reduce_cascade.hpp); mean divides each in
+// float afterwards, as PyTorch 1.13's mean (sum, then div_ by the count).
+Tensor float_sum(const ReducePlan& p, std::int64_t divisor) {
   Tensor out = Tensor::make(p.out_shape, DType::Float32, false);
-  const auto totals = kernels::float_sums(p.input.data<float>(), p.s, [](auto v) { return v; });
   float* o = out.data<float>();
-  for (std::size_t k = 0; k < totals.size(); ++k) o[k] = static_cast<float>(totals[k] / divisor);
+  cascade::sums(p.input.data<float>(), p.s, o);
+  if (divisor != 1) {
+    const float d = static_cast<float>(divisor);
+    for (std::int64_t k = 0; k < p.s.outputs(); ++k) o[k] /= d;
+  }
   return out;
 }
 
@@ -37,7 +42,7 @@ Tensor integer_sum(const ReducePlan& p) {
 
 Tensor sum_impl(const Tensor& self, const std::vector<bool>& mask, bool keepdim) {
   const ReducePlan p = plan_reduction(self, mask, keepdim);
-  return self.dtype() == DType::Float32 ? float_sum(p, 1.0) : integer_sum(p);
+  return self.dtype() == DType::Float32 ? float_sum(p, 1) : integer_sum(p);
 }
 
 Tensor mean_impl(const Tensor& self, const DimList& dims, bool keepdim) {
@@ -48,7 +53,7 @@ Tensor mean_impl(const Tensor& self, const DimList& dims, bool keepdim) {
         scalar_type_name(self.dtype()));
   }
   const ReducePlan p = plan_reduction(self, reduce_mask(self, dims), keepdim);
-  return float_sum(p, static_cast<double>(p.s.count()));
+  return float_sum(p, p.s.count());
 }
 
 Tensor prod_impl(const Tensor& self, const std::vector<bool>& mask, bool keepdim) {
