@@ -455,6 +455,7 @@ void init_tensor_types() {
   init_tensor_operators();
   init_tensor_indexing();
   init_tensor_methods_math();
+  init_tensor_methods_rounding();
   init_tensor_methods_reduce();
   init_tensor_methods_shape();
   init_tensor_methods_misc();

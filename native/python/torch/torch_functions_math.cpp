@@ -127,7 +127,8 @@ void add_torch_math_functions(Vm&, Module& m) {
         "allclose", "equal", "masked_fill", "matmul", "mm", "bmm", "mv", "dot", "logical_and", "logical_or",
         "logical_xor", "logical_not", "sum", "mean", "prod", "var", "std", "max", "min", "argmax", "argmin", "all",
         "any", "norm", "cumsum", "flatten", "reshape", "transpose", "swapaxes", "permute", "unsqueeze", "squeeze",
-        "t", "narrow", "select", "clone", "detach", "split", "chunk", "numel", "is_floating_point", "nonzero", "sort", "argsort", "topk", "softmax", "log_softmax"})
+        "t", "narrow", "select", "clone", "detach", "split", "chunk", "numel", "is_floating_point", "nonzero", "sort", "argsort", "topk", "softmax", "log_softmax", "floor", "ceil", "trunc", "fix", "round", "frac", "sign",
+        "isnan", "isinf", "isfinite"})
     add_method_function(m, name);
   auto def = [&m](const char* name, NativeFn f) { m.dict->set_str(name, make_native(name, std::move(f)).get()); };
   def("cat", [](Vm& vm, const Args& a) { return torch_cat_stack(vm, a, "cat", false); });
