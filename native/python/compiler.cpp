@@ -16,23 +16,8 @@ namespace lesson::python {
 
 namespace {
 
-[[noreturn]] void fail(int line, const std::string& msg) {
-  CompileError e;
-  e.info.message = msg;
-  e.info.line = line;
-  e.info.col = 1;
-  throw e;
-}
-
-// An error marking the whole statement, as CPython does for misplaced ones.
-[[noreturn]] void fail_at(const Stmt& s, const std::string& msg) {
-  CompileError e;
-  e.info.message = msg;
-  e.info.line = s.line;
-  e.info.col = s.col + 1;
-  if (s.end_col > s.col) e.info.end_col = s.end_col + 1;
-  throw e;
-}
+[[noreturn]] void fail(int line, const std::string& msg) { throw_compile_error(line, msg); }
+[[noreturn]] void fail_at(const Stmt& s, const std::string& msg) { throw_compile_error_at(s, msg); }
 
 enum class FBlockKind { WhileLoop, ForLoop, TryExcept, FinallyTry, FinallyEnd, With, HandlerCleanup, HandlerName };
 

@@ -57,6 +57,11 @@ struct CompileError {
   SyntaxErrorInfo info;
 };
 
+// A CompileError at a line (offset 1), or marking the whole of a simple
+// statement, as CPython does for a misplaced break, continue or return.
+[[noreturn]] void throw_compile_error(int line, const std::string& msg);
+[[noreturn]] void throw_compile_error_at(const Stmt& s, const std::string& msg);
+
 // Builds and resolves the scopes of a module; throws CompileError.
 void build_symbol_table(const AstModule& m, SymbolTable& out);
 
