@@ -47,6 +47,10 @@ Tensor inplace(const std::string& name, const Tensor& self, const Tensor* other,
   return self;
 }
 
+// g * saved, or nothing when the operand was not saved (its partner needs
+// no gradient; see save_for).
+Tensor product(const Tensor& g, const SavedTensor& s) { return s.defined() ? T::mul(g, s.unpack()) : Tensor(); }
+
 // PyTorch wraps the scalar of `x * 2` or `x / 2` in a tensor that the
 // backward node saves (as `other`); a second backward through the freed node
 // then fails. The node here keeps that wrapped scalar for the same check.
@@ -95,9 +99,9 @@ Tensor rsub(const Tensor& a, const Scalar& b) {
 
 Tensor mul(const Tensor& a, const Tensor& b) {
   Tensor out = T::mul(a, b);
-  record_binary("MulBackward0", a, b, out, {SavedTensor(a), SavedTensor(b)},
+  record_binary("MulBackward0", a, b, out, {save_for(b, a), save_for(a, b)},
                 [](const Tensor& g, const Saved& s) {
-                  return TensorList{T::mul(g, s[1].unpack()), T::mul(g, s[0].unpack())};
+                  return TensorList{product(g, s[1]), product(g, s[0])};
                 });
   return out;
 }
@@ -113,11 +117,11 @@ Tensor mul(const Tensor& a, const Scalar& b) {
 
 Tensor div(const Tensor& a, const Tensor& b) {
   Tensor out = T::div(a, b);
-  record_binary("DivBackward0", a, b, out, {SavedTensor(a), SavedTensor(b)},
+  record_binary("DivBackward0", a, b, out, {save_for(b, a), SavedTensor(b)},
                 [](const Tensor& g, const Saved& s) {
                   Tensor bb = s[1].unpack();
                   Tensor ga = T::div(g, bb);
-                  Tensor gb = T::neg(T::div(T::mul(g, s[0].unpack()), T::mul(bb, bb)));
+                  Tensor gb = s[0].defined() ? T::neg(T::div(T::mul(g, s[0].unpack()), T::mul(bb, bb))) : Tensor();
                   return TensorList{ga, gb};
                 });
   return out;
@@ -216,10 +220,11 @@ Tensor sub_(const Tensor& self, const Scalar& other) {
 Tensor mul_(const Tensor& self, const Tensor& other) {
   const T::Shape so = other.shape();
   Saved saved;
-  if (needs_grad({&self, &other})) saved = {SavedTensor(self.clone_data()), SavedTensor(other)};
+  if (needs_grad({&self, &other}))
+    saved = {other.requires_grad() ? SavedTensor(self.clone_data()) : SavedTensor(), save_for(self, other)};
   return inplace("MulBackward0", self, &other, [&] { T::mul_(self, other); }, std::move(saved),
                  [so](const Tensor& g, const Saved& s) {
-                   return TensorList{T::mul(g, s[1].unpack()), sum_to(T::mul(g, s[0].unpack()), so)};
+                   return TensorList{product(g, s[1]), sum_to(product(g, s[0]), so)};
                  });
 }
 
@@ -234,11 +239,12 @@ Tensor mul_(const Tensor& self, const Scalar& other) {
 Tensor div_(const Tensor& self, const Tensor& other) {
   const T::Shape so = other.shape();
   Saved saved;
-  if (needs_grad({&self, &other})) saved = {SavedTensor(self.clone_data()), SavedTensor(other)};
+  if (needs_grad({&self, &other}))
+    saved = {other.requires_grad() ? SavedTensor(self.clone_data()) : SavedTensor(), SavedTensor(other)};
   return inplace("DivBackward0", self, &other, [&] { T::div_(self, other); }, std::move(saved),
                  [so](const Tensor& g, const Saved& s) {
                    Tensor b = s[1].unpack();
-                   Tensor gb = T::neg(T::div(T::mul(g, s[0].unpack()), T::mul(b, b)));
+                   Tensor gb = s[0].defined() ? T::neg(T::div(T::mul(g, s[0].unpack()), T::mul(b, b))) : Tensor();
                    return TensorList{T::div(g, b), sum_to(gb, so)};
                  });
 }

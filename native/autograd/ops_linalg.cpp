@@ -33,19 +33,23 @@ const char* matmul_name(std::int64_t da, std::int64_t db) {
 Tensor matmul(const Tensor& a, const Tensor& b) {
   Tensor out = T::matmul(a, b);
   const T::Shape sa = a.shape(), sb = b.shape();
-  record(matmul_name(a.dim(), b.dim()), {&a, &b}, out, {SavedTensor(a), SavedTensor(b)},
+  record(matmul_name(a.dim(), b.dim()), {&a, &b}, out, {save_for(b, a), save_for(a, b)},
          [sa, sb](const Tensor& g0, const Saved& s) {
+           // a is saved for b's gradient and b for a's (save_for).
            Tensor a2 = s[0].unpack(), b2 = s[1].unpack(), g = g0;
+           T::Shape sa2 = sa, sb2 = sb;
            if (sb.size() == 1) {
-             b2 = T::unsqueeze(b2, -1);
+             if (b2.defined()) b2 = T::unsqueeze(b2, -1);
+             sb2.push_back(1);
              g = T::unsqueeze(g, -1);
            }
            if (sa.size() == 1) {
-             a2 = T::unsqueeze(a2, 0);
+             if (a2.defined()) a2 = T::unsqueeze(a2, 0);
+             sa2.insert(sa2.begin(), 1);
              g = T::unsqueeze(g, -2);
            }
-           Tensor ga = T::reshape(sum_to(T::matmul(g, mT(b2)), a2.shape()), sa);
-           Tensor gb = T::reshape(sum_to(T::matmul(mT(a2), g), b2.shape()), sb);
+           Tensor ga = b2.defined() ? T::reshape(sum_to(T::matmul(g, mT(b2)), sa2), sa) : Tensor();
+           Tensor gb = a2.defined() ? T::reshape(sum_to(T::matmul(mT(a2), g), sb2), sb) : Tensor();
            return TensorList{ga, gb};
          });
   return out;
@@ -53,33 +57,36 @@ Tensor matmul(const Tensor& a, const Tensor& b) {
 
 Tensor mm(const Tensor& a, const Tensor& b) {
   Tensor out = T::mm(a, b);
-  record("MmBackward0", {&a, &b}, out, {SavedTensor(a), SavedTensor(b)}, [](const Tensor& g, const Saved& s) {
-    return TensorList{T::mm(g, T::t(s[1].unpack())), T::mm(T::t(s[0].unpack()), g)};
+  record("MmBackward0", {&a, &b}, out, {save_for(b, a), save_for(a, b)}, [](const Tensor& g, const Saved& s) {
+    return TensorList{s[1].defined() ? T::mm(g, T::t(s[1].unpack())) : Tensor(),
+                      s[0].defined() ? T::mm(T::t(s[0].unpack()), g) : Tensor()};
   });
   return out;
 }
 
 Tensor bmm(const Tensor& a, const Tensor& b) {
   Tensor out = T::bmm(a, b);
-  record("BmmBackward0", {&a, &b}, out, {SavedTensor(a), SavedTensor(b)}, [](const Tensor& g, const Saved& s) {
-    return TensorList{T::bmm(g, mT(s[1].unpack())), T::bmm(mT(s[0].unpack()), g)};
+  record("BmmBackward0", {&a, &b}, out, {save_for(b, a), save_for(a, b)}, [](const Tensor& g, const Saved& s) {
+    return TensorList{s[1].defined() ? T::bmm(g, mT(s[1].unpack())) : Tensor(),
+                      s[0].defined() ? T::bmm(mT(s[0].unpack()), g) : Tensor()};
   });
   return out;
 }
 
 Tensor mv(const Tensor& a, const Tensor& v) {
   Tensor out = T::mv(a, v);
-  record("MvBackward0", {&a, &v}, out, {SavedTensor(a), SavedTensor(v)}, [](const Tensor& g, const Saved& s) {
-    Tensor ga = T::mul(T::unsqueeze(g, 1), T::unsqueeze(s[1].unpack(), 0));
-    return TensorList{ga, T::mv(T::t(s[0].unpack()), g)};
+  record("MvBackward0", {&a, &v}, out, {save_for(v, a), save_for(a, v)}, [](const Tensor& g, const Saved& s) {
+    Tensor ga = s[1].defined() ? T::mul(T::unsqueeze(g, 1), T::unsqueeze(s[1].unpack(), 0)) : Tensor();
+    return TensorList{ga, s[0].defined() ? T::mv(T::t(s[0].unpack()), g) : Tensor()};
   });
   return out;
 }
 
 Tensor dot(const Tensor& a, const Tensor& b) {
   Tensor out = T::dot(a, b);
-  record("DotBackward0", {&a, &b}, out, {SavedTensor(a), SavedTensor(b)}, [](const Tensor& g, const Saved& s) {
-    return TensorList{T::mul(s[1].unpack(), g), T::mul(s[0].unpack(), g)};
+  record("DotBackward0", {&a, &b}, out, {save_for(b, a), save_for(a, b)}, [](const Tensor& g, const Saved& s) {
+    return TensorList{s[1].defined() ? T::mul(s[1].unpack(), g) : Tensor(),
+                      s[0].defined() ? T::mul(s[0].unpack(), g) : Tensor()};
   });
   return out;
 }
@@ -93,11 +100,12 @@ Tensor addmm(const Tensor& bias, const Tensor& m1, const Tensor& m2, const Scala
   if (al != 1.0) prod = T::mul(prod, alpha);
   Tensor out = T::add(prod, be == 1.0 ? bias : T::mul(bias, beta));
   const T::Shape sbias = bias.shape();
-  record("AddmmBackward0", {&bias, &m1, &m2}, out, {SavedTensor(m1), SavedTensor(m2)},
+  record("AddmmBackward0", {&bias, &m1, &m2}, out, {save_for(m2, m1), save_for(m1, m2)},
          [sbias, be, al](const Tensor& g, const Saved& s) {
            Tensor gs = al == 1.0 ? g : T::mul(g, Scalar(al));
            Tensor gbias = sum_to(be == 1.0 ? g : T::mul(g, Scalar(be)), sbias);
-           return TensorList{gbias, T::mm(gs, T::t(s[1].unpack())), T::mm(T::t(s[0].unpack()), gs)};
+           return TensorList{gbias, s[1].defined() ? T::mm(gs, T::t(s[1].unpack())) : Tensor(),
+                             s[0].defined() ? T::mm(T::t(s[0].unpack()), gs) : Tensor()};
          });
   return out;
 }

@@ -36,6 +36,7 @@ TensorList LambdaNode::apply(TensorList&& grad_outputs) {
 void record(const std::string& name, std::initializer_list<const Tensor*> inputs, const Tensor& out,
             std::vector<SavedTensor> saved, LambdaNode::Fn fn) {
   if (!needs_grad(inputs)) return;
+  for (SavedTensor& s : saved) s.mark_output_of(out, name);
   auto node = std::make_shared<LambdaNode>(name, std::move(saved), std::move(fn));
   set_history(node, inputs, {&out});
 }

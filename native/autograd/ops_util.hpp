@@ -35,6 +35,15 @@ class LambdaNode final : public Node {
   Fn fn_;
 };
 
+// A product saves each operand only for the other one's gradient, as
+// PyTorch's derivative code does (x * w saves w only if x requires grad):
+// `t` is saved when `other` requires grad, and an in-place change of an
+// unsaved operand is no error. Unpacking an unsaved one gives an undefined
+// tensor, so the gradient that needs it is not computed.
+inline SavedTensor save_for(const Tensor& other, const Tensor& t) {
+  return other.requires_grad() ? SavedTensor(t) : SavedTensor();
+}
+
 // Records `out` as the result of a one-output node when any input needs grad.
 void record(const std::string& name, std::initializer_list<const Tensor*> inputs, const Tensor& out,
             std::vector<SavedTensor> saved, LambdaNode::Fn fn);

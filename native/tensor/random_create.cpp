@@ -67,17 +67,37 @@ void fill_float(const Tensor& t, Fill&& fill, Draw&& draw) {
   });
 }
 
+// The draws of uniform_ / normal_, without the version bump of an in-place
+// op: a tensor torch.rand / torch.randn makes starts at version 0.
+void fill_uniform(const Tensor& t, double from, double to, random::Generator& g) {
+  require_float(t, "check_uniform_bounds");
+  fill_float(
+      t, [&](float* p, std::int64_t n) { random::uniform_fill(p, n, from, to, g); },
+      [&] {
+        float v;
+        random::uniform_fill(&v, 1, from, to, g);
+        return v;
+      });
+}
+
+void fill_normal(const Tensor& t, double mean, double stddev, random::Generator& g) {
+  require_float(t, "normal_kernel_cpu");
+  fill_float(
+      t, [&](float* p, std::int64_t n) { random::normal_fill(p, n, mean, stddev, g); },
+      [&] { return static_cast<float>(random::normal_double(mean, stddev, g)); });
+}
+
 }  // namespace
 
 Tensor rand(const Shape& shape, random::Generator& g) {
   Tensor out = Tensor::make(shape, DType::Float32, false);
-  uniform_(out, 0.0, 1.0, g);
+  fill_uniform(out, 0.0, 1.0, g);
   return out;
 }
 
 Tensor randn(const Shape& shape, random::Generator& g) {
   Tensor out = Tensor::make(shape, DType::Float32, false);
-  normal_(out, 0.0, 1.0, g);
+  fill_normal(out, 0.0, 1.0, g);
   return out;
 }
 
@@ -111,22 +131,12 @@ Tensor randn_like(const Tensor& t, random::Generator& g) {
 }
 
 void uniform_(const Tensor& t, double from, double to, random::Generator& g) {
-  require_float(t, "check_uniform_bounds");
-  fill_float(
-      t, [&](float* p, std::int64_t n) { random::uniform_fill(p, n, from, to, g); },
-      [&] {
-        float v;
-        random::uniform_fill(&v, 1, from, to, g);
-        return v;
-      });
+  fill_uniform(t, from, to, g);
   const_cast<Tensor&>(t).bump_version();
 }
 
 void normal_(const Tensor& t, double mean, double stddev, random::Generator& g) {
-  require_float(t, "normal_kernel_cpu");
-  fill_float(
-      t, [&](float* p, std::int64_t n) { random::normal_fill(p, n, mean, stddev, g); },
-      [&] { return static_cast<float>(random::normal_double(mean, stddev, g)); });
+  fill_normal(t, mean, stddev, g);
   const_cast<Tensor&>(t).bump_version();
 }
 

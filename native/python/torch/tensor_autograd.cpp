@@ -166,6 +166,10 @@ void init_tensor_autograd() {
     type_dict(T)->set_str("grad", grad.get());
   }
   add_getter(T, "grad_fn", [](Vm&, const Args& a) -> ObjRef { return wrap_node(self_tensor(a).grad_fn()); });
+  // The version counter in-place operations bump (shared by views).
+  add_getter(T, "_version", [](Vm&, const Args& a) -> ObjRef {
+    return make_int(static_cast<std::int64_t>(self_tensor(a).version()));
+  });
   add_getter(T, "is_leaf", [](Vm&, const Args& a) -> ObjRef { return ObjRef(make_bool(self_tensor(a).is_leaf())); });
   add_getter(T, "retains_grad", [](Vm&, const Args& a) -> ObjRef {
     return ObjRef(make_bool(self_tensor(a).impl()->autograd.retains_grad));
