@@ -1418,9 +1418,10 @@ class Parser {
   }
 
   // CPython 3.11 places f-string errors just past the end of the string.
-  [[noreturn]] void fstring_error(const Token& t, const std::string& msg) {
+  [[noreturn]] void fstring_error(const Token& t, const std::string& msg) { fstring_error_text(t, "f-string: " + msg); }
+  [[noreturn]] void fstring_error_text(const Token& t, const std::string& msg) {
     ParseError e;
-    e.info.message = "f-string: " + msg;
+    e.info.message = msg;
     e.info.line = t.end_line;
     e.info.col = t.end_col + 1;
     throw e;
@@ -1481,29 +1482,28 @@ class Parser {
   std::size_t parse_fstring_field(const Token& t, const std::string& body, std::size_t i, int depth,
                                   std::vector<ExprP>& out) {
     std::size_t start = i;
-    int nest = 0;
+    std::string parens;  // the open brackets, innermost last
     char quote = 0;
     std::size_t expr_end = std::string::npos;
+    // CPython 3.11's scan (fstring_find_expr), with its messages.
     for (; i < body.size(); ++i) {
       char c = body[i];
+      if (c == '\\') fstring_error_text(t, "f-string expression part cannot include a backslash");
       if (quote) {
         if (c == quote) quote = 0;
         continue;
       }
-      if (c == '\\') fstring_error(t, "expression part cannot include a backslash");
       if (c == '\'' || c == '"') {
         quote = c;
         continue;
       }
       if (c == '(' || c == '[' || c == '{') {
-        ++nest;
+        if (parens.size() >= 200) fstring_error(t, "too many nested parenthesis");
+        parens.push_back(c);
         continue;
       }
-      if ((c == ')' || c == ']' || c == '}') && nest > 0) {
-        --nest;
-        continue;
-      }
-      if (nest == 0) {
+      if (c == '#') fstring_error_text(t, "f-string expression part cannot include '#'");
+      if (parens.empty() && (c == '}' || c == ':' || c == '!' || c == '=')) {
         if (c == '}' || c == ':') {
           expr_end = i;
           break;
@@ -1517,8 +1517,18 @@ class Parser {
           expr_end = i;
           break;
         }
+        continue;
+      }
+      if (c == ')' || c == ']' || c == '}') {
+        if (parens.empty()) fstring_error(t, std::string("unmatched '") + c + "'");
+        const char open = parens.back();
+        parens.pop_back();
+        if (!((open == '(' && c == ')') || (open == '[' && c == ']') || (open == '{' && c == '}')))
+          fstring_error(t, std::string("closing parenthesis '") + c + "' does not match opening parenthesis '" + open + "'");
       }
     }
+    if (quote) fstring_error(t, "unterminated string");
+    if (!parens.empty()) fstring_error(t, std::string("unmatched '") + parens.back() + "'");
     if (expr_end == std::string::npos) fstring_error(t, "expecting '}'");
     std::string expr_text = body.substr(start, expr_end - start);
     bool blank = expr_text.find_first_not_of(" \t\n") == std::string::npos;

@@ -1,0 +1,2 @@
+scores = {"ada": 3}
+print(f"top: {max(scores.values()}")
