@@ -49,11 +49,14 @@ Tensor inplace(const std::string& name, const Tensor& self, const Tensor* other,
 
 // g * saved, or nothing when the operand was not saved (its partner needs
 // no gradient; see save_for).
-Tensor product(const Tensor& g, const SavedTensor& s) { return s.defined() ? T::mul(g, s.unpack()) : Tensor(); }
+Tensor product(const Tensor& g, const SavedTensor& s) {
+  return if_saved(s, [&](const Tensor& v) { return T::mul(g, v); });
+}
 
 // PyTorch wraps the scalar of `x * 2` or `x / 2` in a tensor that the
 // backward node saves (as `other`); a second backward through the freed node
-// then fails. The node here keeps that wrapped scalar for the same check.
+// then fails. The node here keeps that wrapped scalar for the same check
+// (LambdaNode::apply unpacks every saved tensor).
 Saved wrapped_scalar(const Tensor& self, const Scalar& value) {
   if (!needs_grad({&self})) return {};
   return {SavedTensor(T::scalar_tensor(value))};
@@ -108,8 +111,7 @@ Tensor mul(const Tensor& a, const Tensor& b) {
 
 Tensor mul(const Tensor& a, const Scalar& b) {
   Tensor out = T::mul(a, b);
-  record("MulBackward0", {&a, nullptr}, out, wrapped_scalar(a, b), [b](const Tensor& g, const Saved& s) {
-    s[0].unpack();
+  record("MulBackward0", {&a, nullptr}, out, wrapped_scalar(a, b), [b](const Tensor& g, const Saved&) {
     return TensorList{T::mul(g, b)};
   });
   return out;
@@ -121,7 +123,7 @@ Tensor div(const Tensor& a, const Tensor& b) {
                 [](const Tensor& g, const Saved& s) {
                   Tensor bb = s[1].unpack();
                   Tensor ga = T::div(g, bb);
-                  Tensor gb = s[0].defined() ? T::neg(T::div(T::mul(g, s[0].unpack()), T::mul(bb, bb))) : Tensor();
+                  Tensor gb = if_saved(s[0], [&](const Tensor& a0) { return T::neg(T::div(T::mul(g, a0), T::mul(bb, bb))); });
                   return TensorList{ga, gb};
                 });
   return out;
@@ -129,8 +131,7 @@ Tensor div(const Tensor& a, const Tensor& b) {
 
 Tensor div(const Tensor& a, const Scalar& b) {
   Tensor out = T::div(a, b);
-  record("DivBackward0", {&a, nullptr}, out, wrapped_scalar(a, b), [b](const Tensor& g, const Saved& s) {
-    s[0].unpack();
+  record("DivBackward0", {&a, nullptr}, out, wrapped_scalar(a, b), [b](const Tensor& g, const Saved&) {
     return TensorList{T::div(g, b)};
   });
   return out;
@@ -230,9 +231,8 @@ Tensor mul_(const Tensor& self, const Tensor& other) {
 
 Tensor mul_(const Tensor& self, const Scalar& other) {
   return inplace("MulBackward0", self, nullptr, [&] { T::mul_(self, other); }, wrapped_scalar(self, other),
-                 [other](const Tensor& g, const Saved& s) {
-                   s[0].unpack();
-                   return TensorList{T::mul(g, other)};
+                 [other](const Tensor& g, const Saved&) {
+                                  return TensorList{T::mul(g, other)};
                  });
 }
 
@@ -244,16 +244,15 @@ Tensor div_(const Tensor& self, const Tensor& other) {
   return inplace("DivBackward0", self, &other, [&] { T::div_(self, other); }, std::move(saved),
                  [so](const Tensor& g, const Saved& s) {
                    Tensor b = s[1].unpack();
-                   Tensor gb = s[0].defined() ? T::neg(T::div(T::mul(g, s[0].unpack()), T::mul(b, b))) : Tensor();
+                   Tensor gb = if_saved(s[0], [&](const Tensor& a0) { return T::neg(T::div(T::mul(g, a0), T::mul(b, b))); });
                    return TensorList{T::div(g, b), sum_to(gb, so)};
                  });
 }
 
 Tensor div_(const Tensor& self, const Scalar& other) {
   return inplace("DivBackward0", self, nullptr, [&] { T::div_(self, other); }, wrapped_scalar(self, other),
-                 [other](const Tensor& g, const Saved& s) {
-                   s[0].unpack();
-                   return TensorList{T::div(g, other)};
+                 [other](const Tensor& g, const Saved&) {
+                                  return TensorList{T::div(g, other)};
                  });
 }
 

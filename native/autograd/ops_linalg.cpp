@@ -58,8 +58,8 @@ Tensor matmul(const Tensor& a, const Tensor& b) {
 Tensor mm(const Tensor& a, const Tensor& b) {
   Tensor out = T::mm(a, b);
   record("MmBackward0", {&a, &b}, out, {save_for(b, a), save_for(a, b)}, [](const Tensor& g, const Saved& s) {
-    return TensorList{s[1].defined() ? T::mm(g, T::t(s[1].unpack())) : Tensor(),
-                      s[0].defined() ? T::mm(T::t(s[0].unpack()), g) : Tensor()};
+    return TensorList{if_saved(s[1], [&](const Tensor& b2) { return T::mm(g, T::t(b2)); }),
+                      if_saved(s[0], [&](const Tensor& a2) { return T::mm(T::t(a2), g); })};
   });
   return out;
 }
@@ -67,8 +67,8 @@ Tensor mm(const Tensor& a, const Tensor& b) {
 Tensor bmm(const Tensor& a, const Tensor& b) {
   Tensor out = T::bmm(a, b);
   record("BmmBackward0", {&a, &b}, out, {save_for(b, a), save_for(a, b)}, [](const Tensor& g, const Saved& s) {
-    return TensorList{s[1].defined() ? T::bmm(g, mT(s[1].unpack())) : Tensor(),
-                      s[0].defined() ? T::bmm(mT(s[0].unpack()), g) : Tensor()};
+    return TensorList{if_saved(s[1], [&](const Tensor& b2) { return T::bmm(g, mT(b2)); }),
+                      if_saved(s[0], [&](const Tensor& a2) { return T::bmm(mT(a2), g); })};
   });
   return out;
 }
@@ -76,8 +76,8 @@ Tensor bmm(const Tensor& a, const Tensor& b) {
 Tensor mv(const Tensor& a, const Tensor& v) {
   Tensor out = T::mv(a, v);
   record("MvBackward0", {&a, &v}, out, {save_for(v, a), save_for(a, v)}, [](const Tensor& g, const Saved& s) {
-    Tensor ga = s[1].defined() ? T::mul(T::unsqueeze(g, 1), T::unsqueeze(s[1].unpack(), 0)) : Tensor();
-    return TensorList{ga, s[0].defined() ? T::mv(T::t(s[0].unpack()), g) : Tensor()};
+    return TensorList{if_saved(s[1], [&](const Tensor& v2) { return T::mul(T::unsqueeze(g, 1), T::unsqueeze(v2, 0)); }),
+                      if_saved(s[0], [&](const Tensor& a2) { return T::mv(T::t(a2), g); })};
   });
   return out;
 }
@@ -85,8 +85,8 @@ Tensor mv(const Tensor& a, const Tensor& v) {
 Tensor dot(const Tensor& a, const Tensor& b) {
   Tensor out = T::dot(a, b);
   record("DotBackward0", {&a, &b}, out, {save_for(b, a), save_for(a, b)}, [](const Tensor& g, const Saved& s) {
-    return TensorList{s[1].defined() ? T::mul(s[1].unpack(), g) : Tensor(),
-                      s[0].defined() ? T::mul(s[0].unpack(), g) : Tensor()};
+    return TensorList{if_saved(s[1], [&](const Tensor& b2) { return T::mul(b2, g); }),
+                      if_saved(s[0], [&](const Tensor& a2) { return T::mul(a2, g); })};
   });
   return out;
 }
@@ -104,8 +104,8 @@ Tensor addmm(const Tensor& bias, const Tensor& m1, const Tensor& m2, const Scala
          [sbias, be, al](const Tensor& g, const Saved& s) {
            Tensor gs = al == 1.0 ? g : T::mul(g, Scalar(al));
            Tensor gbias = sum_to(be == 1.0 ? g : T::mul(g, Scalar(be)), sbias);
-           return TensorList{gbias, s[1].defined() ? T::mm(gs, T::t(s[1].unpack())) : Tensor(),
-                             s[0].defined() ? T::mm(T::t(s[0].unpack()), gs) : Tensor()};
+           return TensorList{gbias, if_saved(s[1], [&](const Tensor& w) { return T::mm(gs, T::t(w)); }),
+                             if_saved(s[0], [&](const Tensor& x) { return T::mm(T::t(x), gs); })};
          });
   return out;
 }

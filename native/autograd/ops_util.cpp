@@ -25,6 +25,9 @@ Tensor sum_to(const Tensor& grad, const tensor::Shape& shape) {
 TensorList LambdaNode::apply(TensorList&& grad_outputs) {
   Tensor g = grad_outputs.empty() ? Tensor() : grad_outputs[0];
   if (!g.defined()) return TensorList(next_edges.size());
+  // PyTorch unpacks every saved variable before the formula runs: a freed
+  // or modified one fails here even if this gradient would not read it.
+  for (const SavedTensor& s : saved_) s.unpack();
   TensorList out = fn_(g, saved_);
   out.resize(next_edges.size());
   for (std::size_t i = 0; i < out.size(); ++i) {
@@ -36,8 +39,8 @@ TensorList LambdaNode::apply(TensorList&& grad_outputs) {
 void record(const std::string& name, std::initializer_list<const Tensor*> inputs, const Tensor& out,
             std::vector<SavedTensor> saved, LambdaNode::Fn fn) {
   if (!needs_grad(inputs)) return;
-  for (SavedTensor& s : saved) s.mark_output_of(out, name);
   auto node = std::make_shared<LambdaNode>(name, std::move(saved), std::move(fn));
+  node->mark_saved_outputs(out, node);
   set_history(node, inputs, {&out});
 }
 

@@ -28,6 +28,10 @@ class LambdaNode final : public Node {
   void release_variables() override {
     for (auto& s : saved_) s.release();
   }
+  // Tells the saved tensors that are `out` that they are this node's output.
+  void mark_saved_outputs(const Tensor& out, const std::shared_ptr<Node>& self) {
+    for (auto& s : saved_) s.mark_output_of(out, self);
+  }
 
  private:
   std::string name_;
@@ -42,6 +46,12 @@ class LambdaNode final : public Node {
 // tensor, so the gradient that needs it is not computed.
 inline SavedTensor save_for(const Tensor& other, const Tensor& t) {
   return other.requires_grad() ? SavedTensor(t) : SavedTensor();
+}
+
+// f(the saved tensor), or an undefined gradient when it was not saved.
+template <class F>
+Tensor if_saved(const SavedTensor& s, F f) {
+  return s.defined() ? f(s.unpack()) : Tensor();
 }
 
 // Records `out` as the result of a one-output node when any input needs grad.

@@ -23,32 +23,33 @@ SavedTensor::SavedTensor(const tensor::Tensor& t) : defined_(t.defined()) {
   data_ = t.as_strided(t.shape(), t.strides(), t.offset());
   saved_version_ = t.version();
   source_ = t.impl_ptr();
-  if (t.grad_fn()) {
-    producer_ = ", which is output " + std::to_string(t.impl()->autograd.output_nr) + " of " +
-                t.grad_fn()->name() + ",";
-  }
+  producer_ = t.grad_fn();
+  producer_output_ = t.impl()->autograd.output_nr;
 }
 
-void SavedTensor::mark_output_of(const tensor::Tensor& out, const std::string& node_name) {
-  const auto source = source_.lock();
-  if (!source || source.get() != out.impl()) return;
+void SavedTensor::mark_output_of(const tensor::Tensor& out, const std::shared_ptr<Node>& node) {
+  if (source_.lock().get() != out.impl()) return;
   is_output_ = true;
-  producer_ = ", which is output 0 of " + node_name + ",";
+  producer_ = node;
+  producer_output_ = 0;
 }
 
 namespace {
 
-// The ", which is output N of XBackward0," part for a saved input: its
-// grad_fn now, or none for a leaf; the save-time text if it is gone.
-std::string current_producer(const std::weak_ptr<tensor::TensorImpl>& source, const std::string& at_save) {
-  const auto impl = source.lock();
-  if (!impl) return at_save;
-  const tensor::Tensor t(impl);
-  if (!t.grad_fn()) return "";
-  return ", which is output " + std::to_string(impl->autograd.output_nr) + " of " + t.grad_fn()->name() + ",";
+// The ", which is output N of XBackward0," part of the in-place error.
+std::string producer_text(const std::shared_ptr<Node>& fn, std::uint32_t output_nr) {
+  if (!fn) return "";
+  return ", which is output " + std::to_string(output_nr) + " of " + fn->name() + ",";
 }
 
 }  // namespace
+
+std::string SavedTensor::producer_now() const {
+  if (!is_output_) {
+    if (const auto impl = source_.lock()) return producer_text(impl->autograd.grad_fn, impl->autograd.output_nr);
+  }
+  return producer_text(producer_.lock(), producer_output_);
+}
 
 tensor::Tensor SavedTensor::unpack() const {
   if (!defined_) return tensor::Tensor();
@@ -65,7 +66,7 @@ tensor::Tensor SavedTensor::unpack() const {
         std::string("one of the variables needed for gradient computation has been modified by "
                     "an inplace operation: [") +
         legacy_type_name(data_.dtype()) + " " + tensor::shape_str(data_.shape()) + "]" +
-        (is_output_ ? producer_ : current_producer(source_, producer_)) + " is at version " + std::to_string(data_.version()) + "; expected version " +
+        producer_now() + " is at version " + std::to_string(data_.version()) + "; expected version " +
         std::to_string(saved_version_) +
         " instead. Hint: enable anomaly detection to find the operation that failed to compute "
         "its gradient, with torch.autograd.set_detect_anomaly(True).");

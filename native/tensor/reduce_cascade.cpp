@@ -165,7 +165,7 @@ void sums(const float* x, const ReduceShape& s, float* out) {
   if (s.batch == 1) {
     for (std::int64_t o = 0; o < s.outer; ++o) {
       const float* start = x + o * block;
-      if (s.inner == 1) out[o] = 0.0f + row_sum(start, s.reduce);
+      if (s.inner == 1) out[o] = row_sum(start, s.reduce);  // +0 for an empty or all -0 row, as PyTorch
       else column_sums(start, s.reduce, s.inner, out + o * s.inner);
     }
     return;

@@ -78,9 +78,10 @@ class BCEWithLogitsLoss(_Loss):
 __name__ = 'torch.nn'
 
 
-# A loss module's target-size warning comes from F.mse_loss / F.l1_loss with
-# stacklevel=2, which lands in the module's forward: PyTorch 1.13 (Debian's
-# python3-torch) prints that frame's place in its loss.py, and so does this.
+# A loss module's target-size warning comes from F.mse_loss / F.l1_loss and
+# names their caller (PyTorch's stacklevel=2), the module's forward: PyTorch
+# 1.13 (Debian's python3-torch) prints that frame's place in its loss.py, and
+# so does this.
 import warnings as _warnings
 _warnings._library_locations[('<torch.nn.modules.loss>', 'MSELoss.forward')] = (
     '/usr/lib/python3/dist-packages/torch/nn/modules/loss.py', 536,
