@@ -2,8 +2,8 @@ import torch
 
 # A second backward through a node that saved something fails; nodes that
 # saved nothing (adding a number) let the gradient accumulate again.
-def twice(label, f):
-    x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+def twice(label, f, values=(1.0, 2.0, 3.0)):
+    x = torch.tensor(values, requires_grad=True)
     y = f(x).sum()
     y.backward()
     try:
@@ -23,21 +23,16 @@ twice("x * 0.5 + 1", lambda x: x * 0.5 + 1)
 twice("x.mul(3)", lambda x: x.mul(3))
 twice("x.div(4)", lambda x: x.div(4))
 
-def inplace_twice(label, f):
-    x = torch.tensor([1.0, 2.0], requires_grad=True)
-    h = x.clone()
-    f(h)
-    y = h.sum()
-    y.backward()
-    try:
-        y.backward()
-        print(label, "second backward ok:", x.grad)
-    except RuntimeError as e:
-        print(label, "RuntimeError:", str(e).split(".")[0])
+def inplace(op):
+    def f(x):
+        h = x.clone()
+        op(h)
+        return h
+    return f
 
-inplace_twice("h *= 3", lambda h: h.mul_(3))
-inplace_twice("h /= 3", lambda h: h.div_(3))
-inplace_twice("h += 3", lambda h: h.add_(3))
+twice("h *= 3", inplace(lambda h: h.mul_(3)), (1.0, 2.0))
+twice("h /= 3", inplace(lambda h: h.div_(3)), (1.0, 2.0))
+twice("h += 3", inplace(lambda h: h.add_(3)), (1.0, 2.0))
 
 # retain_graph keeps the wrapped scalar.
 x = torch.tensor([1.0, 2.0], requires_grad=True)
