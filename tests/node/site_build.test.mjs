@@ -104,6 +104,13 @@ test('the runtime, worker, scripts and a versioned service worker are in the bui
   assert.match(sw, /"wasm\/lessonruntime.wasm"/);
 });
 
+test('the worker carries the Emscripten glue and finds the wasm in wasm/', async () => {
+  const worker = await read('runtime_worker.js');
+  assert.doesNotMatch(worker, /^\s*import\b|\bimport\s*\(/m, 'no static or dynamic import left to fetch');
+  assert.match(worker, /createLessonRuntime|lessonruntime\.wasm/);
+  assert.match(worker, /\.\/wasm\//);
+});
+
 test('a changed lesson changes the build version', async () => {
   const dir = await mkdtemp(path.join(tmpdir(), 'site-lessons-'));
   const out2 = await mkdtemp(path.join(tmpdir(), 'site-build2-'));

@@ -139,7 +139,9 @@ self.addEventListener('message', ({ data }) => {
   handle(data);
 });
 
-createLessonRuntime().then(
+// The wasm file is looked up next to this script's wasm/ directory, also when
+// the site build has bundled the glue into this file.
+createLessonRuntime({ locateFile: (file) => new URL(`./wasm/${file}`, import.meta.url).href }).then(
   (loaded) => {
     module = loaded;
     runtime = new module.Runtime();

@@ -79,6 +79,22 @@ async function bundle(outDir) {
     legalComments: 'none',
   });
   await cp(path.join(srcDir, 'styles.css'), path.join(outDir, 'assets', 'styles.css'));
+  // The runtime worker with the Emscripten glue in the same file: one fetch
+  // and one compile before the worker can start loading the wasm, instead of
+  // a worker script that then imports wasm/lessonruntime.js. The glue stays
+  // in wasm/ for the direct API's users.
+  const worker = path.join(outDir, 'runtime_worker.js');
+  await esbuild.build({
+    entryPoints: [worker],
+    bundle: true,
+    format: 'esm',
+    target: ['chrome100', 'firefox100', 'safari15'],
+    minify: process.env.SITE_MINIFY !== '0',
+    outfile: worker,
+    allowOverwrite: true,
+    logLevel: 'warning',
+    legalComments: 'none',
+  });
 }
 
 async function copyKatex(outDir) {
