@@ -139,8 +139,8 @@ self.addEventListener('message', ({ data }) => {
   handle(data);
 });
 
-// The wasm file is looked up next to this script's wasm/ directory, also when
-// the site build has bundled the glue into this file.
+// The wasm file is in the wasm/ directory next to this script, also when the
+// site build has bundled the glue into this file.
 createLessonRuntime({ locateFile: (file) => new URL(`./wasm/${file}`, import.meta.url).href }).then(
   (loaded) => {
     module = loaded;

@@ -62,21 +62,26 @@ export function renderLessonBody(lesson, md) {
   }
 }
 
+// Options both bundles share: ES modules for the browsers the site supports.
+const BUNDLE_OPTIONS = {
+  bundle: true,
+  format: 'esm',
+  target: ['chrome100', 'firefox100', 'safari15'],
+  minify: process.env.SITE_MINIFY !== '0',
+  sourcemap: false,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
 async function bundle(outDir) {
   await esbuild.build({
+    ...BUNDLE_OPTIONS,
     entryPoints: { app: path.join(srcDir, 'app', 'main.js') },
-    bundle: true,
-    format: 'esm',
     // The editor (CodeMirror) is a chunk of its own, loaded after the page
     // script has started the page (web/src/app/editor.js).
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
-    target: ['chrome100', 'firefox100', 'safari15'],
-    minify: process.env.SITE_MINIFY !== '0',
-    sourcemap: false,
     outdir: path.join(outDir, 'assets'),
-    logLevel: 'warning',
-    legalComments: 'none',
   });
   await cp(path.join(srcDir, 'styles.css'), path.join(outDir, 'assets', 'styles.css'));
   // The runtime worker with the Emscripten glue in the same file: one fetch
@@ -84,17 +89,7 @@ async function bundle(outDir) {
   // a worker script that then imports wasm/lessonruntime.js. The glue stays
   // in wasm/ for the direct API's users.
   const worker = path.join(outDir, 'runtime_worker.js');
-  await esbuild.build({
-    entryPoints: [worker],
-    bundle: true,
-    format: 'esm',
-    target: ['chrome100', 'firefox100', 'safari15'],
-    minify: process.env.SITE_MINIFY !== '0',
-    outfile: worker,
-    allowOverwrite: true,
-    logLevel: 'warning',
-    legalComments: 'none',
-  });
+  await esbuild.build({ ...BUNDLE_OPTIONS, entryPoints: [worker], outfile: worker, allowOverwrite: true });
 }
 
 async function copyKatex(outDir) {
